@@ -1,0 +1,66 @@
+# The two commands of the README, and the steps they are made of.
+#   make serve   set up, build the figures, serve the book at http://127.0.0.1:8000
+#   make test    set up and run every check that CI runs
+# Everything lives in .venv, installed from constraints.txt (exact versions).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help setup serve test lint pytest site figures figures-force chapter lock clean
+
+help:
+	@echo "make serve    set up, build the figures, serve the book at http://127.0.0.1:8000"
+	@echo "make test     set up and run every test (lint, spelling, pytest, strict site build)"
+	@echo "make chapter CHAPTER=04-backpropagation   run one chapter's code blocks"
+	@echo "make figures  rebuild the figures that are out of date (figures-force: all)"
+	@echo "make site     build the static site into site/ (strict)"
+
+setup: $(STAMP)
+
+# (Re)install whenever constraints.txt or pyproject.toml changes.
+$(STAMP): constraints.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	touch $@
+
+figures: setup
+	$(BIN)/python -m scripts.figures
+
+figures-force: setup
+	$(BIN)/python -m scripts.figures --force
+
+serve: figures
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: figures
+	$(BIN)/mkdocs build --strict
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/codespell
+
+pytest: setup
+	$(BIN)/python -m pytest
+
+test: lint pytest site
+
+CHAPTER ?= 04-backpropagation
+chapter: setup
+	$(BIN)/python -m pytest docs/$(CHAPTER).md
+
+# Refresh constraints.txt: the newest versions pyproject.toml allows, frozen.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet -e ".[dev]"
+	.venv-lock/bin/python -m pip freeze --exclude-editable | sort > constraints.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) site docs/figures .pytest_cache

@@ -1,0 +1,1 @@
+"""Build scripts of the book: figures and the MkDocs hooks (not part of nnbook)."""

@@ -1,0 +1,297 @@
+"""The built site in a real browser: headless Chromium, driven by Playwright.
+
+For every page: every equation typeset (no MathJax error, no red undefined
+macro, no raw TeX left), every image loaded, the GIFs animating, no console
+error, no failed request and no request to any host but the local server.
+Then what readers do: move between chapters with instant navigation, search,
+switch to the dark palette.
+
+Needs Debian's chromium at /usr/bin/chromium (or NNBOOK_CHROMIUM). Without it
+these tests are skipped, unless NNBOOK_REQUIRE_BROWSER=1 (set by .ci/run),
+which turns the skip into a failure.
+"""
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("NNBOOK_CHROMIUM", "/usr/bin/chromium")
+REPORT = ROOT / "site-report.json"
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    message = f"headless Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("NNBOOK_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(message + "; NNBOOK_REQUIRE_BROWSER=1 requires it")
+    pytest.skip(message, allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# -- in-page checks, in JavaScript -----------------------------------------------
+
+ALL_MATH_TYPESET = """() => {
+  const math = [...document.querySelectorAll('.arithmatex')];
+  return math.every((el) => el.querySelector('mjx-container'));
+}"""
+
+# Returns the problems it finds on the page, as short strings.
+MATH_PROBLEMS = r"""() => {
+  const problems = [];
+  for (const el of document.querySelectorAll('.arithmatex')) {
+    const tex = el.textContent.slice(0, 60);
+    if (!el.querySelector('mjx-container')) problems.push('not typeset: ' + tex);
+    if (el.querySelector('mjx-merror')) problems.push('MathJax error: ' + tex);
+    for (const node of el.querySelectorAll('[style]')) {
+      const color = node.style.color.replace(/\s/g, '');
+      if (color === 'red' || color === 'rgb(255,0,0)') {
+        problems.push('red (undefined macro?): ' + node.textContent.slice(0, 40));
+      }
+    }
+  }
+  // Raw TeX left outside any typeset maths and outside code.
+  const walker = document.createTreeWalker(
+    document.querySelector('.md-content') || document.body, NodeFilter.SHOW_TEXT);
+  const raw = /\\\(|\\\)|\\\[|\\\]|\$\$|\\(frac|partial|sigma|sum|mathrm)\b/;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent.closest('pre, code, mjx-container, script, style')) continue;
+    if (raw.test(node.textContent)) {
+      problems.push('raw TeX: ' + node.textContent.trim().slice(0, 60));
+    }
+  }
+  return problems;
+}"""
+
+BROKEN_IMAGES = """() => [...document.querySelectorAll('.md-content img')]
+  .filter((img) => !(img.complete && img.naturalWidth > 0))
+  .map((img) => img.getAttribute('src'))"""
+
+
+# -- fixtures ----------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Build the site for a local server and serve it; yield its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NNBOOK_SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(out))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base, out
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        user_data = (
+            Path(os.environ.get("TMPDIR", "/tmp")) / f"nnbook-chromium-{os.getpid()}"
+        )
+        shutil.rmtree(user_data, ignore_errors=True)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+        shutil.rmtree(user_data, ignore_errors=True)
+
+
+class PageWatch:
+    """Records what a page does on the network and in its console."""
+
+    def __init__(self, page, base):
+        self.host = urlparse(base).netloc
+        self.outside, self.failed, self.errors, self.bytes = [], [], [], 0
+        page.route("**/*", self._route)
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", self._response)
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        url = urlparse(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == self.host:
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.failed.append(f"{response.url} (HTTP {response.status})")
+        # redirects and aborted requests have no body
+        with contextlib.suppress(Exception):
+            self.bytes += len(response.body())
+
+    def problems(self):
+        return (
+            [f"request to another host: {u}" for u in self.outside]
+            + [f"failed request: {u}" for u in self.failed]
+            + [f"console error: {e}" for e in self.errors]
+        )
+
+
+def pages_of(site_dir):
+    """Return the site's page paths, e.g. '' and '04-backpropagation/'."""
+    pages = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        if not rel.startswith("assets"):
+            pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def open_page(browser, url, base):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page, base)
+    start = time.perf_counter()
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
+    typeset = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    return context, page, watch, typeset
+
+
+# -- tests -------------------------------------------------------------------------
+
+
+def test_every_page_renders_cleanly(site, browser):
+    base, site_dir = site
+    pages = pages_of(site_dir)
+    assert len(pages) >= 3, pages
+    report, failures = {}, {}
+    for rel in pages:
+        context, page, watch, typeset = open_page(browser, base + rel, base)
+        problems = page.evaluate(MATH_PROBLEMS) + [
+            f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
+        ]
+        problems += watch.problems()
+        report[rel or "/"] = {
+            "equations": page.locator(".arithmatex").count(),
+            "images": page.locator(".md-content img").count(),
+            "typeset_seconds": round(typeset, 2),
+            "bytes": watch.bytes,
+        }
+        if problems:
+            failures[rel or "/"] = problems
+        context.close()
+    REPORT.write_text(json.dumps(report, indent=2) + "\n")
+    assert not failures, json.dumps(failures, indent=2)
+
+
+def test_gifs_animate_in_the_browser(site, browser):
+    base, site_dir = site
+    gifs = 0
+    for rel in pages_of(site_dir):
+        context, page, _, _ = open_page(browser, base + rel, base)
+        for img in page.locator(".md-content img[src$='.gif']").all():
+            img.scroll_into_view_if_needed()
+            first = img.screenshot()
+            page.wait_for_timeout(1500)
+            assert img.screenshot() != first, (
+                f"{img.get_attribute('src')} on {rel} is still"
+            )
+            gifs += 1
+        context.close()
+    assert gifs >= 2
+
+
+def test_the_math_checks_catch_errors(site, browser):
+    """The detector itself: an undefined macro and unbalanced braces are found."""
+    base, _ = site
+    context, page, _, _ = open_page(browser, base, base)
+    page.evaluate(
+        """() => {
+        const box = document.querySelector('.md-content article');
+        box.insertAdjacentHTML('beforeend',
+          '<p><span class="arithmatex">\\\\(\\\\notamacro{x}\\\\)</span></p>' +
+          '<p><span class="arithmatex">\\\\(\\\\frac{1}{2\\\\)</span></p>' +
+          '<p>left over: \\\\(a + b\\\\)</p>');
+        return MathJax.typesetPromise([box]);
+    }"""
+    )
+    problems = "\n".join(page.evaluate(MATH_PROBLEMS))
+    context.close()
+    assert "red (undefined macro?)" in problems or "MathJax error" in problems, problems
+    assert "raw TeX: left over" in problems, problems
+
+
+def test_instant_navigation_keeps_the_maths_typeset(site, browser):
+    base, _ = site
+    context, page, watch, _ = open_page(browser, base + "notation/", base)
+    page.locator("nav.md-nav a[href*='04-backpropagation']").first.click()
+    page.wait_for_url("**/04-backpropagation/")
+    page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
+    assert page.evaluate("() => document.querySelectorAll('.arithmatex').length") > 20
+    assert page.evaluate(MATH_PROBLEMS) == []
+    # instant navigation replaced the content without a new document
+    assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
+    assert watch.problems() == []
+    context.close()
+
+
+def test_search_finds_a_chapter_by_a_word_in_it(site, browser):
+    base, _ = site
+    context, page, watch, _ = open_page(browser, base, base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("Mazur")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10_000)
+    assert "04-backpropagation" in result.get_attribute("href")
+    assert watch.problems() == []
+    context.close()
+
+
+def test_dark_palette_switches(site, browser):
+    base, _ = site
+    context, page, _, _ = open_page(browser, base, base)
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("label[for='__palette_1']").click()
+    page.wait_for_function(f"() => ({scheme})() === 'slate'")
+    background = page.evaluate(
+        r"() => getComputedStyle(document.body).backgroundColor"
+        r".match(/\d+/g).map(Number)"
+    )
+    assert sum(background[:3]) < 200, (
+        f"the dark palette has a light background {background}"
+    )
+    context.close()
