@@ -22,12 +22,17 @@ An epoch is what ``nnbook.Network.train`` does in one: shuffle, one step per
 batch, then the cost on the whole training set for the history. The loop and
 PyTorch record that cost too; scikit-learn records its running loss instead.
 
-Each implementation trains the network ``--repeats`` times, in turn with the
-others so that a busy machine slows them all alike. A run's epoch time is its
-training time divided by its epochs; the table shows the median over the
-repeats, its ratio to nnbook's and the test accuracy after training. The
-results and a description of the machine go to benchmarks/results/training.json,
-from which the Performance appendix draws its table and figure.
+Every library gets the same number of threads, ``--threads``, one by
+default: the matrices are too small to gain much from more, and on a
+machine shared with other work, multi-threaded linear algebra waits for busy
+cores and its timings become erratic (we saw single epochs take ten times
+the median). Each implementation trains the network ``--repeats`` times, in
+turn with the others so that a busy machine slows them all alike. A run's
+epoch time is its training time divided by its epochs; the table shows the
+median over the repeats, its ratio to nnbook's and the test accuracy after
+training. The results and a description of the machine go to
+benchmarks/results/training.json, from which the Performance appendix draws
+its table and figure.
 """
 
 import argparse
@@ -215,12 +220,20 @@ def machine(threads):
         for pool in threadpool_info()
         if pool.get("user_api") == "blas"
     ]
+    torch_threads = None
+    if versions["torch"]:
+        import torch
+
+        torch_threads = torch.get_num_threads()
     return {
         "cpu": cpu_model(),
         "logical_cores": os.cpu_count(),
+        # other work on the machine while the benchmark starts (1-minute mean)
+        "load_average": round(os.getloadavg()[0], 2),
         "system": f"{platform.system()} {platform.release()}",
         "versions": versions,
         "threads": threads,
+        "torch_threads": torch_threads,
         "blas": blas,
     }
 
@@ -288,8 +301,8 @@ def main(argv=None):
     parser.add_argument(
         "--threads",
         type=int,
-        default=os.cpu_count(),
-        help="threads for numpy's BLAS and for PyTorch (default: all cores)",
+        default=1,
+        help="threads for numpy's BLAS and for PyTorch (default: 1, see above)",
     )
     parser.add_argument(
         "--only", nargs="+", choices=list(IMPLEMENTATIONS), help="a subset to run"
@@ -323,8 +336,9 @@ def main(argv=None):
             results[config.name] = benchmark(config, data, names, args.repeats, log)
     report = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "command": "python benchmarks/bench_training.py "
-        + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": " ".join(
+            ["python benchmarks/bench_training.py", *(argv or sys.argv[1:])]
+        ),
         "machine": description,
         "repeats": args.repeats,
         "data": {"train": len(data.X_train), "test": len(data.X_test), "seed": 0},
