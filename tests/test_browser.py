@@ -179,7 +179,7 @@ def pages_of(site_dir):
 
 
 def open_page(browser, url, base):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     watch = PageWatch(page, base)
     start = time.perf_counter()
@@ -257,7 +257,8 @@ def test_the_math_checks_catch_errors(site, browser):
 def test_instant_navigation_keeps_the_maths_typeset(site, browser):
     base, _ = site
     context, page, watch, _ = open_page(browser, base + "notation/", base)
-    page.locator("nav.md-nav a[href*='04-backpropagation']").first.click()
+    # the footer's "next" link, as a reader at the end of the page would
+    page.locator("a.md-footer__link--next[href*='04-backpropagation']").click()
     page.wait_for_url("**/04-backpropagation/")
     page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
     assert page.evaluate("() => document.querySelectorAll('.arithmatex').length") > 20
@@ -271,8 +272,8 @@ def test_instant_navigation_keeps_the_maths_typeset(site, browser):
 def test_search_finds_a_chapter_by_a_word_in_it(site, browser):
     base, _ = site
     context, page, watch, _ = open_page(browser, base, base)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("Mazur")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Mazur")  # typed, as a reader does: search reacts to keys
     result = page.locator(".md-search-result__item a").first
     result.wait_for(timeout=10_000)
     assert "04-backpropagation" in result.get_attribute("href")
