@@ -50,7 +50,13 @@ def draw(data):
             y = np.arange(len(names))
             ax.barh(y, ratios, color=[COLOURS[n] for n in names], height=0.65)
             for yi, ratio in zip(y, ratios):
-                ax.text(ratio * 1.06, yi, f"{ratio:.2f}×", va="center", fontsize=12)
+                ax.text(
+                    ratio * 1.06,
+                    yi,
+                    f"{ratio:.2f}\N{MULTIPLICATION SIGN}",
+                    va="center",
+                    fontsize=12,
+                )
             ax.set_yticks(y, names)
             ax.tick_params(axis="y", length=0)
             ax.axvline(1.0, color=GREY, lw=1, ls="--")
@@ -58,7 +64,9 @@ def draw(data):
             ax.set_xscale("log")
             ax.set_xlim(0.3, 60)
         ax.set_xlabel("time per epoch, relative to nnbook (log scale)")
-        ax.set_xticks([0.5, 1, 2, 5, 10, 20, 50], ["0.5", "1", "2", "5", "10", "20", "50"])
+        ax.set_xticks(
+            [0.5, 1, 2, 5, 10, 20, 50], ["0.5", "1", "2", "5", "10", "20", "50"]
+        )
         fig.tight_layout()
     return fig
 
