@@ -136,8 +136,9 @@ class Network:
         """Return the gradients of the mean cost for a checked batch.
 
         The lines marked (BP1) to (BP4) are chapter 5's equations in their
-        batch form, one example per row; ``delta`` holds ``delta^l``, one row
-        per example. Two details save work without changing the maths:
+        batch form, (5.6) to (5.9): ``delta`` holds the matrix ``D^l``, whose
+        row ``i`` is the error ``delta^l`` of example ``i`` divided by ``n``.
+        Two details save work without changing the maths:
 
         - ``sigma'(z^l)`` is computed as ``a^l (1 - a^l)``, from activations
           that the forward pass has already computed (chapter 4, (4.4));
