@@ -65,8 +65,17 @@ def draw_perceptron(ax, w_folded, box, *, shade=ORANGE, lw=3.5, color="black"):
 def draw_points(ax, X, y, *, size=70, alpha=1.0):
     """Orange squares for label 1 and blue circles for label 0."""
     ones, zeros = X[y == 1], X[y == 0]
-    ax.scatter(zeros[:, 0], zeros[:, 1], s=size, marker="o", c=BLUE,
-               edgecolors="white", linewidths=0.8, alpha=alpha, zorder=3)
+    ax.scatter(
+        zeros[:, 0],
+        zeros[:, 1],
+        s=size,
+        marker="o",
+        c=BLUE,
+        edgecolors="white",
+        linewidths=0.8,
+        alpha=alpha,
+        zorder=3,
+    )
     ax.scatter(ones[:, 0], ones[:, 1], s=size, marker="s", c=ORANGE,
                edgecolors="white", linewidths=0.8, alpha=alpha, zorder=3)  # fmt: skip
 
@@ -74,7 +83,7 @@ def draw_points(ax, X, y, *, size=70, alpha=1.0):
 def ring(ax, point, *, size=420):
     """Circle one point in red."""
     ax.scatter([point[0]], [point[1]], s=size, facecolors="none", edgecolors=RED,
-               linewidths=3, zorder=4)  # fmt: skip
+               linewidths=3, zorder=4, clip_on=False)  # fmt: skip
 
 
 def square_axes(ax, box):

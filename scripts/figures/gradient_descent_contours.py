@@ -44,7 +44,7 @@ def draw(data):
     levels = np.geomspace(L.min() * 1.15, L.max(), 12)
     left.contour(M, C, L, levels=levels, colors=GREY, linewidths=1)
     left.plot(*best, "x", color="black", ms=12, mew=3, zorder=7)
-    left.text(2.65, 2.92, "× least squares", ha="right", va="top", fontsize=13)
+    left.text(2.65, 2.92, r"$\times$ least squares", ha="right", va="top", fontsize=13)
     left.set_xlabel("slope $m$", fontsize=16)
     left.set_ylabel("intercept $c$", fontsize=16)
     left.set_xlim(*M_RANGE)

@@ -16,7 +16,9 @@ STEPS = 50
 
 def points():
     """Return ``(x, y)``, the chapter's 30 points around y = 2x + 1."""
-    return nnbook.noisy_line(N, slope=SLOPE, intercept=INTERCEPT, noise=NOISE, seed=SEED)
+    return nnbook.noisy_line(
+        N, slope=SLOPE, intercept=INTERCEPT, noise=NOISE, seed=SEED
+    )
 
 
 def descent(x, y, learning_rate, steps=STEPS):

@@ -48,7 +48,9 @@ def compute():
             found[:, :2], axis=1, keepdims=True
         )
         clear = found[distance.min(axis=1) > 0.12]
-        sample = clear[rng.choice(len(clear), SAMPLE, replace=False)] if len(clear) else []
+        sample = []
+        if len(clear):
+            sample = clear[rng.choice(len(clear), SAMPLE, replace=False)]
         gates[name] = {"X": X, "y": y, "perceptron": perceptron,
                        "count": len(found), "sample": sample}  # fmt: skip
     return {"gates": gates, "searched": len(lines)}

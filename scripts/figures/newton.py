@@ -6,6 +6,8 @@ An inset magnifies the last steps, which are too close to 4 to tell apart at
 full scale.
 """
 
+import itertools
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -35,7 +37,7 @@ def compute():
 
 def draw_steps(ax, guesses, *, first, labelled, fontsize, dy):
     """Draw the tangent steps between ``guesses``, the first being ``x_first``."""
-    for x_n, x_next in zip(guesses, guesses[1:]):
+    for x_n, x_next in itertools.pairwise(guesses):
         ax.plot([x_n, x_next], [f(x_n), 0.0], color=ORANGE, lw=2.2, ls=(0, (5, 3)))
     for n, x_n in enumerate(guesses, start=first):
         ax.plot([x_n, x_n], [0.0, f(x_n)], color=GREY, lw=1.2, ls=":")

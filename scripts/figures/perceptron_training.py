@@ -21,7 +21,8 @@ from scripts.figures.perceptron_run import B_TRUE, BOX, W_TRUE, trained_perceptr
 
 FILENAME = "perceptron-training.gif"
 
-FIRST_MS, STEP_MS, LAST_MS = 1200, 650, 1200  # each under the 1.5 s of the browser test
+# every frame shorter than the 1.5 s after which the browser test looks again
+FIRST_MS, STEP_MS, LAST_MS = 1200, 650, 1200
 FAST_UPDATES = 3
 
 
@@ -29,22 +30,24 @@ def compute(*, fast=False):
     """Return the data and, per frame, the weights and what to say about them."""
     X, y, _, history = trained_perceptron()
     X_folded = np.column_stack([np.ones(len(X)), X])
-    frames = []
     count = history.updates
-    shown = range(1, count + 1) if not fast else range(1, FAST_UPDATES + 1)
-    frames.append({"weights": history.weights[0], "ring": None,
-                   "title": "start: all weights 0, every output 0"})  # fmt: skip
+    shown = range(1, (FAST_UPDATES if fast else count) + 1)
+    frames = [(history.weights[0], None, "start: all weights 0, every output 0")]
     for k in shown:
         i = history.mistakes[k - 1]
         kind = "missed 1" if y[i] == 1 else "false 1"
-        frames.append({"weights": history.weights[k], "ring": X[i],
-                       "title": f"update {k} of {count}: a {kind}, ringed"})  # fmt: skip
-    frames.append({"weights": history.weights[-1], "ring": None,
-                   "title": f"epoch {history.epochs}: no mistakes, training stops"})  # fmt: skip
-    for frame in frames:
-        outputs = (X_folded @ frame["weights"] > 0).astype(int)
-        frame["wrong"] = int(np.sum(outputs != y))
-    return {"X": X, "y": y, "frames": frames}
+        frames.append((history.weights[k], X[i], f"update {k} of {count}: a {kind}"))
+    last = f"epoch {history.epochs}: no mistakes, training stops"
+    frames.append((history.weights[-1], None, last))
+    return {
+        "X": X,
+        "y": y,
+        "frames": [
+            {"weights": w, "ring": ring, "title": title,
+             "wrong": int(np.sum((X_folded @ w > 0) != y))}
+            for w, ring, title in frames
+        ],
+    }  # fmt: skip
 
 
 def draw(data):

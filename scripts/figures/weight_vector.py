@@ -46,7 +46,7 @@ def draw(data):
             fontsize=22, ha="right", va="bottom",
             bbox={"fc": "white", "ec": "none", "alpha": 0.8, "pad": 2})  # fmt: skip
     size = 0.2
-    corner = [foot + size * along, foot + size * along + size * unit, foot + size * unit]
+    corner = [foot + size * along, foot + size * (along + unit), foot + size * unit]
     ax.plot(*np.array(corner).T, color="black", lw=2)
 
     ax.text(0.0, 1.02, r"shaded: $w \cdot x + b > 0$, output 1", color=ORANGE,
