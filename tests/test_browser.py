@@ -179,7 +179,9 @@ def pages_of(site_dir):
 
 
 def open_page(browser, url, base):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    # Material shows the navigation sidebar from 76.25em (1220 px) on; in a
+    # narrower window the nav lives in a closed drawer and cannot be clicked.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     watch = PageWatch(page, base)
     start = time.perf_counter()
@@ -272,7 +274,8 @@ def test_search_finds_a_chapter_by_a_word_in_it(site, browser):
     base, _ = site
     context, page, watch, _ = open_page(browser, base, base)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("Mazur")
+    # typed key by key: the search reacts to key events, which fill() does not send
+    page.locator(".md-search__input").press_sequentially("Mazur")
     result = page.locator(".md-search-result__item a").first
     result.wait_for(timeout=10_000)
     assert "04-backpropagation" in result.get_attribute("href")
