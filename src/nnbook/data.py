@@ -68,7 +68,8 @@ def separable_points(n, *, w, b, margin, seed=None):
     order, so both classes are always present. ``seed`` makes the draw
     repeatable.
 
-    Chapter 2, section "Why the perceptron stops".
+    Chapter 2, sections "Training until no mistakes" and "Why the
+    perceptron stops".
     """
     n = as_int("n", n, minimum=2)
     w = as_numeric_array("w", w)

@@ -91,7 +91,8 @@ class Perceptron:
     def weighted_input(self, X):
         """Return ``z = w . x + b`` for each row ``x`` of ``X``.
 
-        A 1-D ``X`` is one example and gives a float. Chapter 1, (1.5).
+        A 1-D ``X`` is one example and gives a float. With the bias folded
+        in, this is the single dot product of chapter 1, equation (1.6).
         """
         X, one = self._check(X)
         z = X @ self.w + self.b
@@ -100,8 +101,8 @@ class Perceptron:
     def predict(self, X):
         """Return the output 1 where ``w . x + b > 0`` and 0 elsewhere.
 
-        The result is an int array with one entry per row of ``X``, or an
-        int for a 1-D ``X``. Chapter 1, equation (1.5).
+        The result is an int array with one entry per row of ``X``, or a
+        single integer for a 1-D ``X``. Chapter 1, equation (1.5).
         """
         z = self.weighted_input(X)
         return (np.asarray(z) > 0).astype(int)[()]
