@@ -34,8 +34,10 @@ figures: setup
 figures-force: setup
 	$(BIN)/python -m scripts.figures --force
 
+# site_url decides the path mkdocs serves under: the root, here.
 serve: figures
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	NNBOOK_SITE_URL=http://127.0.0.1:8000/ NNBOOK_NOTEBOOK_CACHE=true \
+		$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: figures
 	$(BIN)/mkdocs build --strict

@@ -23,6 +23,11 @@ from pytest_markdown_docs.plugin import parse_superfences_block_info
 
 PYTHON_LANGS = {"py", "python", "python3"}
 
+# The lab notebooks are jupytext .py files, run by the site build and by
+# tests/test_notebooks.py; pytest-markdown-docs would import them to look for
+# docstrings, running them at collection.
+collect_ignore_glob = ["docs/lab/*.py"]
+
 
 def _chain_python_fences(state):
     for token in state.tokens:

@@ -13,14 +13,21 @@ const mathJaxReady = new Promise((resolve) => {
 
 window.MathJax = {
   tex: {
-    inlineMath: [["\\(", "\\)"]],
-    displayMath: [["\\[", "\\]"]],
+    // \( \) and \[ \] come from Arithmatex on the pages; $ and $$ from
+    // the Markdown cells of the lab notebooks (only these two kinds of
+    // elements are processed, so a dollar sign in prose is left alone).
+    inlineMath: [["\\(", "\\)"], ["$", "$"]],
+    displayMath: [["\\[", "\\]"], ["$$", "$$"]],
     processEscapes: true,
     processEnvironments: true,
   },
   options: {
     // Only Arithmatex output and rendered notebook Markdown hold maths.
-    ignoreHtmlClass: ".*",
+    // An element is skipped when its class matches ignoreHtmlClass and not
+    // processHtmlClass; an element without a class follows its parent. The
+    // pattern must not match an empty class (as ".*" or ".*|" would), or the
+    // plain <p> inside a notebook cell would be skipped.
+    ignoreHtmlClass: ".+",
     processHtmlClass: "arithmatex|jp-RenderedMarkdown|jp-MarkdownOutput",
   },
   startup: {
@@ -32,8 +39,11 @@ window.MathJax = {
   },
 };
 
+// <html data-mathjax="pending|typeset"> tells the browser tests (and anyone
+// curious) when the maths of the current page is done.
 let typesetDone = mathJaxReady;
 document$.subscribe(() => {
+  document.documentElement.dataset.mathjax = "pending";
   typesetDone = typesetDone
     .then(() => {
       MathJax.startup.output.clearCache();
@@ -41,5 +51,8 @@ document$.subscribe(() => {
       MathJax.texReset();
       return MathJax.typesetPromise();
     })
-    .catch((error) => console.error("MathJax typesetting failed:", error));
+    .catch((error) => console.error("MathJax typesetting failed:", error))
+    .finally(() => {
+      document.documentElement.dataset.mathjax = "typeset";
+    });
 });
