@@ -6,18 +6,37 @@ and the chapter and equation where it is derived.
 
 from nnbook.activations import sigmoid, sigmoid_prime
 from nnbook.costs import quadratic_cost, quadratic_cost_gradient
+from nnbook.data import logic_gate, noisy_line, separable_points
 from nnbook.gradcheck import check_network_gradients, numerical_gradient, relative_error
 from nnbook.network import DivergenceError, Network, TrainingHistory
+from nnbook.optimisation import (
+    fit_line,
+    gradient_descent,
+    line_loss,
+    line_loss_gradient,
+    newton,
+)
+from nnbook.perceptron import Perceptron, PerceptronHistory
 
 __all__ = [
     "DivergenceError",
     "Network",
+    "Perceptron",
+    "PerceptronHistory",
     "TrainingHistory",
     "check_network_gradients",
+    "fit_line",
+    "gradient_descent",
+    "line_loss",
+    "line_loss_gradient",
+    "logic_gate",
+    "newton",
+    "noisy_line",
     "numerical_gradient",
     "quadratic_cost",
     "quadratic_cost_gradient",
     "relative_error",
+    "separable_points",
     "sigmoid",
     "sigmoid_prime",
 ]
