@@ -20,7 +20,7 @@ def sigmoid(z):
     gives the same value as ``e^{z} / (1 + e^{z})``. Both branches only ever
     exponentiate ``-|z|``, so no input overflows.
 
-    Chapter 4, equation (4.1).
+    Chapter 4, equation (4.3).
     """
     z = np.asarray(z, dtype=float)
     e = np.exp(-np.abs(z))
@@ -36,7 +36,7 @@ def sigmoid_prime(z):
     ``a = sigma(z)``. When ``a`` is already known, ``a * (1 - a)`` is the same
     number; :meth:`nnbook.Network.backprop` uses that shortcut.
 
-    Chapter 4, equation (4.2).
+    Chapter 4, equation (4.4).
     """
     s = sigmoid(z)
     return s * (1.0 - s)

@@ -18,7 +18,7 @@ def quadratic_cost(A, Y):
     and for a batch (one example per row) it is the mean of those costs.
     1-D arrays are treated as a single example. Returns a Python float.
 
-    Chapter 4, equation (4.3).
+    Chapter 4, equation (4.5).
     """
     A = np.atleast_2d(A)
     Y = np.atleast_2d(Y)

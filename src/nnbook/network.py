@@ -168,7 +168,7 @@ class Network:
 
         ``X`` has shape ``(n, sizes[0])`` and the result ``(n, sizes[-1])``;
         a 1-D ``X`` of length ``sizes[0]`` is one example and gives a 1-D
-        output. Chapter 4, equations (4.5) and (4.6).
+        output. Chapter 4, equations (4.1) and (4.2).
         """
         X, one = self._check_data(X)
         output = self._forward(X)[1][-1]
@@ -187,7 +187,7 @@ class Network:
     def cost(self, X, Y):
         """Return the mean quadratic cost of the network on inputs ``X``, targets ``Y``.
 
-        Chapter 4, equation (4.3).
+        Chapter 4, equation (4.5).
         """
         X, Y = self._check_data(X, Y)
         return quadratic_cost(self._forward(X)[1][-1], Y)
@@ -218,7 +218,7 @@ class Network:
         :class:`TrainingHistory` whose ``cost`` lists the mean cost on the
         whole of ``X`` after each epoch. Raises :class:`DivergenceError` as
         soon as that cost is NaN or infinite, which happens when the learning
-        rate is far too large. Chapter 4, equation (4.4); chapter 6.
+        rate is far too large. Chapter 4, equation (4.6); chapter 6.
         """
         X, Y = self._check_data(X, Y)
         epochs = as_int("epochs", epochs, minimum=0)
