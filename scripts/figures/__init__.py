@@ -21,14 +21,27 @@ STAMP = ".stamp"
 
 # In the order of the chapters.
 MODULES = [
+    # chapter 1
+    "dot_product",
+    "logic_gates",
+    # chapter 2
+    "perceptron_training",
+    "weight_vector",
+    # chapter 3
+    "newton",
+    "gradient_descent_contours",
+    "learning_rates",
+    # chapter 4
     "network_2_2_2",
     "chain_rule_nudge",
     "chain_rule_backward",
     "weight_indexing",
+    # chapter 6
     "digits_training_curves",
     "digits_confusion",
     "digits_misclassified",
     "digits_first_layer",
+    # appendix: performance
     "performance_ratios",
 ]
 
