@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help setup serve test lint pytest site figures figures-force chapter lock clean
+.PHONY: help setup serve test lint pytest site figures figures-force chapter bench lock clean
 
 help:
 	@echo "make serve    set up, build the figures, serve the book at http://127.0.0.1:8000"
@@ -18,6 +18,7 @@ help:
 	@echo "make chapter CHAPTER=04-backpropagation   run one chapter's code blocks"
 	@echo "make figures  rebuild the figures that are out of date (figures-force: all)"
 	@echo "make site     build the static site into site/ (strict)"
+	@echo "make bench    time nnbook against a per-example loop, PyTorch and scikit-learn"
 
 setup: $(STAMP)
 
@@ -56,12 +57,22 @@ CHAPTER ?= 04-backpropagation
 chapter: setup
 	$(BIN)/python -m pytest docs/$(CHAPTER).md
 
+# The training benchmark, run by hand: it installs PyTorch (CPU) and takes a
+# few minutes. It rewrites benchmarks/results/training.json, which the
+# Performance appendix shows.
+bench: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[bench]"
+	$(BIN)/python benchmarks/bench_training.py
+
 # Refresh constraints.txt: the newest versions pyproject.toml allows, frozen.
+# The bench extra is not installed here (a plain `pip install torch` can pull a
+# multi-gigabyte CUDA build), so its torch pin is carried over as it is.
 lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet -e ".[dev]"
-	.venv-lock/bin/python -m pip freeze --exclude-editable | sort > constraints.txt
+	grep '^torch==' constraints.txt > .venv-lock/keep || true
+	.venv-lock/bin/python -m pip freeze --exclude-editable | cat - .venv-lock/keep | sort > constraints.txt
 	rm -rf .venv-lock
 
 clean:

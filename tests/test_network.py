@@ -338,3 +338,155 @@ def test_broken_parameters_are_reported(edit, words):
 def test_the_package_exports_the_core_api():
     for name in ["sigmoid", "sigmoid_prime", "Network", "numerical_gradient"]:
         assert hasattr(nnbook, name)
+
+
+# -- classes: predict, accuracy, validation ------------------------------------
+
+
+def classifier():
+    """A [2, 3, 3] network whose classes we can work out by hand."""
+    net = Network([2, 3, 3], seed=0)
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [0.5, 0.5], [2.0, -1.0]])
+    return net, X, net.forward(X).argmax(axis=1)
+
+
+def test_predict_is_the_argmax_of_the_output():
+    net, X, expected = classifier()
+    np.testing.assert_array_equal(net.predict(X), expected)
+    assert net.predict(X[1]) == expected[1]
+    assert isinstance(net.predict(X[1]), int)
+
+
+def test_predict_with_one_output_neuron_thresholds_at_a_half():
+    net = Network([2, 1], seed=0)
+    net.weights[0][...] = [[1.0, -1.0]]
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]])  # z = 1, -1, 0
+    np.testing.assert_array_equal(net.predict(X), [1, 0, 1])
+
+
+def test_accuracy_takes_labels_or_one_hot_rows():
+    net, X, expected = classifier()
+    labels = expected.copy()
+    labels[0] = (labels[0] + 1) % 3  # one wrong out of four
+    assert net.accuracy(X, labels) == 0.75
+    assert net.accuracy(X, np.eye(3)[labels]) == 0.75
+    assert net.accuracy(X, labels.tolist()) == 0.75
+    assert net.accuracy(X[1], [expected[1]]) == 1.0
+
+
+def test_accuracy_with_one_output_neuron():
+    X, Y = xor_data()
+    net = Network([2, 4, 1], seed=0)
+    net.train(X, Y, epochs=3000, learning_rate=4.0, batch_size=4, seed=0)
+    assert net.accuracy(X, Y) == 1.0
+    assert net.accuracy(X, np.array([0, 1, 1, 0])) == 1.0
+    assert net.accuracy(X, np.array([1, 0, 0, 1])) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("Y", "error", "words"),
+    [
+        (np.array([0, 1, 2]), ValueError, r"Y holds 3 labels for 4 examples"),
+        (np.array([0, 1, 2, 3]), ValueError, r"labels from 0 to 2; got .* 0 to 3"),
+        (np.array([0, -1, 2, 1]), ValueError, r"labels from 0 to 2"),
+        (
+            np.array([0.0, 1.0, 2.0, 1.0]),
+            ValueError,
+            r"Y must have shape \(n, 3\).*class labels must be a 1-D array of int",
+        ),
+        (
+            np.full((4, 3), 1 / 3),
+            ValueError,
+            r"one-hot \(a single 1, the rest 0\); row 0 is \[0.33",
+        ),
+        (
+            np.array([[1, 0, 0], [0, 1, 0], [1, 1, 0], [0, 0, 1]]),
+            ValueError,
+            r"row 2 is \[1.0, 1.0, 0.0\]",
+        ),
+        (np.eye(3)[[0, 1, 2]], ValueError, r"4 rows in X and 3 in Y"),
+        (np.zeros((4, 2)), ValueError, r"Y must have shape \(n, 3\)"),
+        (None, TypeError, "Y must hold real numbers"),
+        ([[0, 1], [1]], ValueError, "Y must be a rectangular array"),
+    ],
+)
+def test_accuracy_rejects_what_names_no_class(Y, error, words):
+    net, X, _ = classifier()
+    with pytest.raises(error, match=words):
+        net.accuracy(X, Y)
+
+
+def test_accuracy_with_one_output_wants_zero_or_one():
+    net = Network([2, 1], seed=0)
+    with pytest.raises(ValueError, match="that are 0 or 1; row 1 is"):
+        net.accuracy(np.zeros((2, 2)), [[1.0], [0.5]])
+    with pytest.raises(ValueError, match="labels from 0 to 1"):
+        net.accuracy(np.zeros((2, 2)), np.array([0, 2]))
+
+
+def test_train_records_training_and_validation_accuracy():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 2))
+    labels = (X[:, 0] + X[:, 1] > 0).astype(int) + (X[:, 0] > 1)  # 3 classes
+    Y = np.eye(3)[labels]
+    net = Network([2, 8, 3], seed=0)
+    history = net.train(
+        X[:40], Y[:40], epochs=30, learning_rate=3.0, batch_size=5, seed=0,
+        validation=(X[40:], labels[40:]),
+    )  # fmt: skip
+    for values in vars(history).values():
+        assert len(values) == 30
+    assert history.accuracy[-1] == net.accuracy(X[:40], Y[:40])
+    assert history.validation_accuracy[-1] == net.accuracy(X[40:], labels[40:])
+    assert history.validation_cost[-1] == pytest.approx(net.cost(X[40:], Y[40:]))
+    assert history.accuracy[-1] > 0.8
+
+
+def test_validation_as_one_hot_rows_gives_the_same_history():
+    X, Y = xor_data()
+    runs = []
+    for Y_val in (Y, np.array([0, 1, 1, 0])):
+        net = Network([2, 3, 1], seed=1)
+        runs.append(
+            net.train(X, Y, epochs=5, learning_rate=1.0, batch_size=2, seed=0,
+                      validation=(X, Y_val))
+        )  # fmt: skip
+    assert runs[0] == runs[1]
+    assert runs[0].validation_cost == runs[0].cost
+    assert runs[0].validation_accuracy == runs[0].accuracy
+
+
+def test_training_accuracy_is_left_empty_for_targets_that_are_not_classes():
+    net = Network([1, 1, 1], seed=1)
+    history = net.train([[1.5]], [[0.2]], epochs=3, learning_rate=1.0, batch_size=1)
+    assert len(history.cost) == 3
+    assert history.accuracy == []
+    assert history.validation_accuracy == history.validation_cost == []
+
+
+def test_validation_does_not_change_the_training():
+    X, Y = xor_data()
+    a, b = Network([2, 3, 1], seed=4), Network([2, 3, 1], seed=4)
+    a.train(X, Y, epochs=10, learning_rate=2.0, batch_size=3, seed=2)
+    b.train(X, Y, epochs=10, learning_rate=2.0, batch_size=3, seed=2,
+            validation=(X[:2], Y[:2]))  # fmt: skip
+    for W, V in zip(a.weights, b.weights):
+        np.testing.assert_array_equal(W, V)
+
+
+@pytest.mark.parametrize(
+    ("validation", "error", "words"),
+    [
+        (np.zeros((4, 2)), TypeError, r"validation must be a pair \(X_val, Y_val\)"),
+        ((np.zeros((4, 2)),), TypeError, r"pair \(X_val, Y_val\); got tuple of len"),
+        ((np.zeros((4, 3)), np.zeros((4, 1))), ValueError, r"validation X must have"),
+        ((np.zeros((4, 2)), np.full((4, 1), 0.5)), ValueError, r"validation Y must"),
+        ((np.zeros((4, 2)), np.array([0, 1])), ValueError, r"validation Y holds 2"),
+    ],
+)
+def test_bad_validation_sets_are_rejected(validation, error, words):
+    X, Y = xor_data()
+    with pytest.raises(error, match=words):
+        Network([2, 3, 1], seed=0).train(
+            X, Y, epochs=1, learning_rate=1.0, batch_size=2, validation=validation
+        )

@@ -6,8 +6,8 @@ writes ``network-2-2-2.png``). A module has ``FILENAME`` and
 and is only used by the test that checks the build.
 
 The build is skipped when nothing it depends on has changed: the digest of
-the figure scripts, of nnbook and of the plotting libraries' versions is kept
-in ``.stamp`` next to the figures.
+the figure scripts, of nnbook, of the data files in ``DATA`` and of the
+plotting libraries' versions is kept in ``.stamp`` next to the figures.
 """
 
 import hashlib
@@ -36,7 +36,17 @@ MODULES = [
     "chain_rule_nudge",
     "chain_rule_backward",
     "weight_indexing",
+    # chapter 6
+    "digits_training_curves",
+    "digits_confusion",
+    "digits_misclassified",
+    "digits_first_layer",
+    # appendix: performance
+    "performance_ratios",
 ]
+
+# Data files that figures are drawn from, besides what the scripts compute.
+DATA = [ROOT / "benchmarks" / "results" / "training.json"]
 
 
 def figures():
@@ -54,6 +64,9 @@ def digest(*, fast=False):
     sources = sorted(Path(__file__).parent.glob("*.py"))
     sources += sorted((ROOT / "src" / "nnbook").rglob("*.py"))
     for path in sources:
+        h.update(path.relative_to(ROOT).as_posix().encode())
+        h.update(path.read_bytes())
+    for path in DATA:
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
     for package in ("numpy", "matplotlib", "pillow"):

@@ -1,0 +1,62 @@
+"""The benchmark's code, kept honest: it computes what nnbook computes.
+
+The timings themselves are never tested (they depend on the machine); the
+benchmark is run by hand (`make bench`). PyTorch is not needed here.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+import nnbook
+from benchmarks import bench_training
+from benchmarks.per_example import PerExampleNetwork
+
+
+@pytest.mark.parametrize(("sizes", "n"), [([3, 5, 2], 4), ([4, 6, 6, 3], 7)])
+def test_per_example_gradients_are_nnbooks(sizes, n):
+    rng = np.random.default_rng(1)
+    net = nnbook.Network(sizes, seed=1)
+    for b in net.biases:
+        b[:] = rng.normal(size=b.shape)
+    X, Y = rng.normal(size=(n, sizes[0])), rng.uniform(size=(n, sizes[-1]))
+    loop = PerExampleNetwork(net.weights, net.biases)
+    grad_w, grad_b = loop.batch_gradients(X, Y)
+    expected_w, expected_b = net.backprop(X, Y)
+    for g, e in zip(grad_w, expected_w):
+        np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-15)
+    for g, e in zip(grad_b, expected_b):
+        np.testing.assert_allclose(g[:, 0], e, rtol=1e-12, atol=1e-15)
+    assert loop.cost(X, Y) == pytest.approx(net.cost(X, Y), rel=1e-12)
+
+
+def test_per_example_training_follows_nnbooks():
+    d = nnbook.load_digits(seed=0)
+    X, Y = d.X_train[:200], d.Y_train[:200]
+    net = nnbook.Network([64, 12, 10], seed=3)
+    loop = PerExampleNetwork(net.weights, net.biases)
+    options = {"epochs": 2, "learning_rate": 3.0, "batch_size": 10, "seed": 5}
+    costs = loop.train(X, Y, **options)
+    history = net.train(X, Y, **options)
+    np.testing.assert_allclose(costs, history.cost, rtol=1e-10)
+    for W, V in zip(loop.weights, net.weights):
+        np.testing.assert_allclose(W, V, atol=1e-12)
+    np.testing.assert_array_equal(loop.predict(d.X_test), net.predict(d.X_test))
+
+
+def test_the_benchmark_runs_and_writes_its_report(tmp_path, capsys):
+    out = tmp_path / "training.json"
+    report = bench_training.main(
+        ["--only", "nnbook", "per-example loop", "--configs", "book",
+         "--epochs", "1", "--repeats", "1", "--threads", "1", "--quiet",
+         "--out", str(out)]
+    )  # fmt: skip
+    assert json.loads(out.read_text()) == report
+    book = report["runs"]["book"]
+    assert book["config"]["sizes"] == [64, 30, 10]
+    assert book["results"]["nnbook"]["ratio_to_nnbook"] == 1.0
+    accuracies = {r["test_accuracy"] for r in book["results"].values()}
+    assert len(accuracies) == 1  # the loop trains exactly like nnbook
+    assert report["machine"]["threads"] == 1
+    assert "ms per epoch" in capsys.readouterr().out
