@@ -49,20 +49,26 @@ def _conv2d(x, w, b=None):
     return z
 
 
-def _conv2d_backward(x, w, delta):
-    """The maths of :func:`conv2d_backward`, without checks."""
-    kH, kW = w.shape[2:]
-    grad_b = delta.sum(axis=(0, 2, 3))  # (8.5)
+def _conv2d_parameter_gradients(x, delta, kH, kW):
+    """Return ``(grad_w, grad_b)`` for the input ``x`` and the error ``delta``."""
     windows = _windows(x, kH, kW)  # (N, C_in, H', W', kH, kW)
     # grad_w[k, c, p, q] = sum over n, i, j of delta[n, k, i, j] x[n, c, i+p, j+q]
     grad_w = np.tensordot(delta, windows, axes=([0, 2, 3], [0, 2, 3]))  # (8.6)
-    # the full convolution: pad delta with kH - 1 rows and kW - 1 columns of
-    # zeros on each side and correlate it with the flipped filters, whose
-    # channels swap roles (delta's channels are the outputs of the layer)
-    padded = np.pad(delta, ((0, 0), (0, 0), (kH - 1, kH - 1), (kW - 1, kW - 1)))
+    grad_b = delta.sum(axis=(0, 2, 3))  # (8.5)
+    return grad_w, grad_b
+
+
+def _conv2d_input_gradient(w, delta):
+    """Return ``grad_x`` for the filters ``w`` and the error ``delta``: (8.7)."""
+    N, C_out, H_out, W_out = delta.shape
+    kH, kW = w.shape[2:]
+    # the full convolution: delta with kH - 1 rows and kW - 1 columns of zeros
+    # on each side, correlated with the filters flipped in both directions;
+    # their channels swap roles, since delta's channels are the layer's outputs
+    padded = np.zeros((N, C_out, H_out + 2 * (kH - 1), W_out + 2 * (kW - 1)))
+    padded[:, :, kH - 1 : kH - 1 + H_out, kW - 1 : kW - 1 + W_out] = delta
     flipped = w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)  # (C_in, C_out, kH, kW)
-    grad_x = _conv2d(padded, flipped)  # (8.7)
-    return grad_x, grad_w, grad_b
+    return _conv2d(padded, flipped)
 
 
 def _check_images(name, x):
@@ -149,15 +155,20 @@ def conv2d_backward(x, w, grad_out):
             f"grad_out must have the shape of conv2d(x, w), {expected}; "
             f"got {delta.shape}"
         )
-    return _conv2d_backward(x, w, delta)
+    grad_w, grad_b = _conv2d_parameter_gradients(x, delta, *w.shape[2:])
+    return _conv2d_input_gradient(w, delta), grad_w, grad_b
 
 
 # -- layers -----------------------------------------------------------------------
-# Each layer has ``params``, a list of its parameter arrays (possibly empty),
-# ``forward(x)``, which returns the layer's output and what its backward pass
-# will need, and ``backward(saved, grad)``, which takes that and the gradient
-# of the cost with respect to the output, and returns the gradient with
-# respect to the input and the list of gradients of ``params``.
+# Each layer has
+# - ``params``, the list of its parameter arrays (empty for most);
+# - ``forward(x)``, which returns the layer's output and what its backward
+#   pass will need (``saved``);
+# - ``parameter_gradients(saved, delta)``: given ``delta``, the gradient of the
+#   cost with respect to the layer's output, the gradients of ``params``, as
+#   (BP3) and (BP4) give them for a dense layer;
+# - ``input_gradient(saved, delta)``: the gradient with respect to the layer's
+#   input, which the layer below needs, as (BP2) passes the error back.
 
 
 class Conv2d:
@@ -189,9 +200,11 @@ class Conv2d:
     def forward(self, x):
         return _conv2d(x, self.w, self.b), x
 
-    def backward(self, x, delta):
-        grad_x, grad_w, grad_b = _conv2d_backward(x, self.w, delta)
-        return grad_x, [grad_w, grad_b]
+    def parameter_gradients(self, x, delta):
+        return list(_conv2d_parameter_gradients(x, delta, *self.w.shape[2:]))
+
+    def input_gradient(self, x, delta):
+        return _conv2d_input_gradient(self.w, delta)
 
 
 class ReLU:
@@ -210,8 +223,11 @@ class ReLU:
         a = np.maximum(z, 0.0)
         return a, a
 
-    def backward(self, a, grad):
-        return grad * (a > 0), []
+    def parameter_gradients(self, a, grad):
+        return []
+
+    def input_gradient(self, a, grad):
+        return grad * (a > 0)
 
 
 class MaxPool2d:
@@ -246,16 +262,19 @@ class MaxPool2d:
     def forward(self, x):
         blocks = self._blocks(x)
         winner = blocks.argmax(axis=-1)  # which entry of each block is largest
-        out = np.take_along_axis(blocks, winner[..., np.newaxis], axis=-1)[..., 0]
-        return out, (x.shape, winner)
+        return blocks.max(axis=-1), (x.shape, winner)
 
-    def backward(self, saved, grad):
+    def parameter_gradients(self, saved, grad):
+        return []
+
+    def input_gradient(self, saved, grad):
         (N, C, H, W), winner = saved
         s = self.size
-        blocks = np.zeros((N, C, H // s, W // s, s * s))
-        np.put_along_axis(blocks, winner[..., np.newaxis], grad[..., np.newaxis], -1)
+        # each block's gradient goes to its winner, 0 to the other entries
+        is_winner = winner[..., np.newaxis] == np.arange(s * s)
+        blocks = is_winner * grad[..., np.newaxis]  # (N, C, H/s, W/s, s*s)
         grad_x = blocks.reshape(N, C, H // s, W // s, s, s).transpose(0, 1, 2, 4, 3, 5)
-        return grad_x.reshape(N, C, H, W), []
+        return grad_x.reshape(N, C, H, W)
 
 
 class Flatten:
@@ -269,8 +288,11 @@ class Flatten:
     def forward(self, x):
         return x.reshape(len(x), -1), x.shape
 
-    def backward(self, shape, grad):
-        return grad.reshape(shape), []
+    def parameter_gradients(self, shape, grad):
+        return []
+
+    def input_gradient(self, shape, grad):
+        return grad.reshape(shape)
 
 
 class Dense:
@@ -297,8 +319,11 @@ class Dense:
     def forward(self, a):
         return a @ self.W.T + self.b, a
 
-    def backward(self, a, delta):
-        return delta @ self.W, [delta.T @ a, delta.sum(axis=0)]
+    def parameter_gradients(self, a, delta):
+        return [delta.T @ a, delta.sum(axis=0)]  # (BP4), (BP3)
+
+    def input_gradient(self, a, delta):
+        return delta @ self.W  # (BP2), before the activation's slope
 
 
 # -- the network -------------------------------------------------------------------
@@ -312,8 +337,9 @@ class ConvNet:
     network's output is their softmax and its cost the mean cross-entropy,
     so the error of the logits is ``(p - y) / n`` for a batch of ``n``
     (chapter 7, (7.8) and (7.9)). The backward pass takes the layers in
-    reverse order: each turns the gradient of the cost with respect to its
-    output into the gradient with respect to its input, and hands it on.
+    reverse order: each computes the gradients of its parameters from the
+    gradient of the cost with respect to its output, and turns that into the
+    gradient with respect to its input, which it hands on to the layer below.
 
     The parameters are the arrays of the layers, in order (``params``);
     ``backprop`` returns their gradients in the same order. Chapter 8.
@@ -322,11 +348,12 @@ class ConvNet:
     def __init__(self, layers):
         self.layers = list(layers)
         for i, layer in enumerate(self.layers):
-            if not all(hasattr(layer, name) for name in ("forward", "backward")):
+            methods = ("forward", "parameter_gradients", "input_gradient")
+            if not all(hasattr(layer, name) for name in methods):
                 raise TypeError(
                     f"layers[{i}] must be a layer such as nnbook.Conv2d or "
-                    f"nnbook.Dense (with forward and backward); got "
-                    f"{type(layer).__name__}"
+                    "nnbook.Dense (with forward, parameter_gradients and "
+                    f"input_gradient); got {type(layer).__name__}"
                 )
         if not self.layers:
             raise ValueError("a ConvNet needs at least one layer; got none")
@@ -353,9 +380,11 @@ class ConvNet:
         logits, saved = self._forward(X)
         delta = (softmax(logits) - Y) / len(X)  # chapter 7, (7.8) and (7.9)
         grads = []
-        for layer, s in zip(reversed(self.layers), reversed(saved)):
-            delta, layer_grads = layer.backward(s, delta)
-            grads = layer_grads + grads
+        for i in range(len(self.layers) - 1, -1, -1):  # the last layer first
+            layer = self.layers[i]
+            grads = layer.parameter_gradients(saved[i], delta) + grads
+            if i > 0:  # nothing below the first layer needs its input gradient
+                delta = layer.input_gradient(saved[i], delta)
         return grads
 
     # -- checks ------------------------------------------------------------------------
