@@ -149,7 +149,9 @@ def conv2d_backward(x, w, grad_out):
     """
     x, w, _ = _check_conv(x, w)
     delta = as_numeric_array("grad_out", grad_out)
-    expected = (x.shape[0], w.shape[0], *(np.subtract(x.shape[2:], w.shape[2:]) + 1))
+    N, _, H, W = x.shape
+    C_out, _, kH, kW = w.shape
+    expected = (N, C_out, H - kH + 1, W - kW + 1)
     if delta.shape != expected:
         raise ValueError(
             f"grad_out must have the shape of conv2d(x, w), {expected}; "
