@@ -41,6 +41,9 @@ MODULES = [
     "digits_confusion",
     "digits_misclassified",
     "digits_first_layer",
+    # chapter 7
+    "softmax_jacobian",
+    "slowdown_curves",
     # appendix: performance
     "performance_ratios",
 ]
