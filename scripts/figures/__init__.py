@@ -44,6 +44,9 @@ MODULES = [
     # chapter 7
     "softmax_jacobian",
     "slowdown_curves",
+    # chapter 8
+    "conv_sliding",
+    "conv_filters",
     # appendix: performance
     "performance_ratios",
 ]
