@@ -52,7 +52,10 @@ MODULES = [
 ]
 
 # Data files that figures are drawn from, besides what the scripts compute.
-DATA = [ROOT / "benchmarks" / "results" / "training.json"]
+DATA = [
+    ROOT / "benchmarks" / "results" / "training.json",
+    ROOT / "benchmarks" / "results" / "conv.json",
+]
 
 
 def figures():

@@ -24,7 +24,7 @@ def compute():
 def draw(data):
     z, p, J = data["z"], data["p"], data["J"]
     n = len(z)
-    labels = [f"${i + 1}$" for i in range(n)]
+    labels = [f"${i}$" for i in range(n)]  # classes from 0, as in the chapter
     with style():
         fig, (bars, heat) = plt.subplots(
             1, 2, figsize=(7.2, 3.9), gridspec_kw={"width_ratios": [1, 1.9]}
@@ -33,14 +33,14 @@ def draw(data):
         bars.barh(rows, p, color=BLUE, height=0.6)
         for i, value in enumerate(p):
             bars.text(value + 0.03, i, f"{value:.3f}", va="center", fontsize=13)
-        bars.set_yticks(rows, [f"$p_{i + 1}$" for i in range(n)], fontsize=14)
-        bars.set_ylim(n - 0.5, -0.5)  # class 1 at the top, as in the matrix
+        bars.set_yticks(rows, [f"$p_{i}$" for i in range(n)], fontsize=14)
+        bars.set_ylim(n - 0.5, -0.5)  # class 0 at the top, as in the matrix
         bars.set_xlim(0, 1)
         bars.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
         bars.tick_params(axis="y", length=0)
         bars.set_title(r"$p = \mathrm{softmax}(z)$", fontsize=14)
         for i, value in enumerate(z):
-            bars.text(0.98, i + 0.36, f"$z_{i + 1} = {value:g}$", ha="right",
+            bars.text(0.98, i + 0.36, f"$z_{i} = {value:g}$", ha="right",
                       va="center", fontsize=11, color=GREY)  # fmt: skip
 
         scale = np.abs(J).max()

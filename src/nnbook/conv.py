@@ -59,16 +59,27 @@ def _conv2d_parameter_gradients(x, delta, kH, kW):
 
 
 def _conv2d_input_gradient(w, delta):
-    """Return ``grad_x`` for the filters ``w`` and the error ``delta``: (8.7)."""
-    N, C_out, H_out, W_out = delta.shape
-    kH, kW = w.shape[2:]
-    # the full convolution: delta with kH - 1 rows and kW - 1 columns of zeros
-    # on each side, correlated with the filters flipped in both directions;
-    # their channels swap roles, since delta's channels are the layer's outputs
-    padded = np.zeros((N, C_out, H_out + 2 * (kH - 1), W_out + 2 * (kW - 1)))
-    padded[:, :, kH - 1 : kH - 1 + H_out, kW - 1 : kW - 1 + W_out] = delta
-    flipped = w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)  # (C_in, C_out, kH, kW)
-    return _conv2d(padded, flipped)
+    """Return ``grad_x`` for the filters ``w`` and the error ``delta``: (8.7).
+
+    (8.7) is the full convolution of the error with the filters. Computed as
+    written, as a correlation of the zero-padded error with the flipped
+    filters, it would build the im2col matrix of the padded error, ``kH kW``
+    times its size. The same sum is cheaper the other way round: one
+    ``tensordot`` gives what each output ``(i, j)`` sends back to each pixel
+    ``(i + p, j + q)`` of its window, and a loop over the filter's offsets
+    (not over pixels) adds those contributions up where they belong. This
+    scatter, the reverse of im2col, is known as *col2im*.
+    """
+    N, _, H_out, W_out = delta.shape
+    _, C_in, kH, kW = w.shape
+    # sent[n, i, j, c, p, q] = sum over k of delta[n, k, i, j] w[k, c, p, q]
+    sent = np.tensordot(delta, w, axes=([1], [0]))  # (N, H', W', C_in, kH, kW)
+    sent = sent.transpose(0, 3, 4, 5, 1, 2)  # (N, C_in, kH, kW, H', W')
+    grad_x = np.zeros((N, C_in, H_out + kH - 1, W_out + kW - 1))
+    for p in range(kH):
+        for q in range(kW):
+            grad_x[:, :, p : p + H_out, q : q + W_out] += sent[:, :, p, q]
+    return grad_x
 
 
 def _check_images(name, x):
@@ -143,7 +154,8 @@ def conv2d_backward(x, w, grad_out):
     - ``grad_x[n, c] = sum_k delta[n, k] * w[k, c]``, (8.7): the *full*
       convolution of the error with the filter, that is the correlation of
       the zero-padded error with the filter flipped in both directions; it
-      has the shape of ``x``.
+      has the shape of ``x``. It is computed by scattering each output's
+      error back over its window (col2im), which gives the same sum.
 
     Chapter 8, equations (8.5), (8.6) and (8.7).
     """

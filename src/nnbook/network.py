@@ -197,6 +197,11 @@ class Network:
         )
         self._cost_name = _check_name("cost", cost, COSTS)
         _check_combination(self.sizes, self._output_name, self._cost_name)
+        # the functions themselves, looked up once (the softmax has no slope
+        # of this kind: see _output_error)
+        self._sigma, self._sigma_prime = ACTIVATIONS[self._activation]
+        self._sigma_out = OUTPUTS[self._output_name]
+        self._sigma_out_prime = ACTIVATIONS.get(self._output_name, (None, None))[1]
         rng = np.random.default_rng(seed)
         pairs = zip(self.sizes[:-1], self.sizes[1:])
         self.weights = [
@@ -239,13 +244,13 @@ class Network:
         ``activations[0]`` is ``X`` itself, so ``activations[l]`` is ``a^l``
         and ``zs[l - 1]`` is ``z^l``, both with one row per example.
         """
-        hidden, last = ACTIVATIONS[self._activation][0], OUTPUTS[self._output_name]
+        L = len(self.weights)
         activations = [X]
         zs = []
         for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
             z = activations[-1] @ W.T + b  # z^l = W^l a^{l-1} + b^l, per row
             zs.append(z)
-            sigma = last if l == len(self.weights) else hidden
+            sigma = self._sigma_out if l == L else self._sigma
             activations.append(sigma(z))  # a^l = sigma(z^l)
         return zs, activations
 
@@ -268,7 +273,7 @@ class Network:
         g = quadratic_cost_gradient(a, Y)  # nabla_a C = a^L - y
         if self._output_name == "softmax":
             return a * (g - np.sum(a * g, axis=1, keepdims=True))  # (7.5)
-        return g * ACTIVATIONS[self._output_name][1](a)  # (BP1)
+        return g * self._sigma_out_prime(a)  # (BP1)
 
     def _cost(self, Z, A, Y):
         """Return the mean cost of the outputs: ``Z`` and ``A`` are ``z^L`` and ``a^L``.
@@ -302,14 +307,13 @@ class Network:
         _, activations = self._forward(X)
         grad_weights = [None] * len(self.weights)
         grad_biases = [None] * len(self.biases)
-        sigma_prime = ACTIVATIONS[self._activation][1]  # of the hidden layers
         delta = self._output_error(activations[-1], Y) / X.shape[0]  # (BP1)
         for l in range(len(self.weights), 0, -1):  # the book's l = L, ..., 1
             grad_weights[l - 1] = delta.T @ activations[l - 1]  # (BP4)
             grad_biases[l - 1] = delta.sum(axis=0)  # (BP3)
             if l > 1:
                 a = activations[l - 1]
-                delta = (delta @ self.weights[l - 1]) * sigma_prime(a)  # (BP2)
+                delta = (delta @ self.weights[l - 1]) * self._sigma_prime(a)  # (BP2)
         return grad_weights, grad_biases
 
     def _output(self, X, rows=256):
