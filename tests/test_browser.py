@@ -101,6 +101,8 @@ BROKEN_IMAGES = """() => [...document.querySelectorAll('.md-content img')]
   .map((img) => img.getAttribute('src'))"""
 
 
+PHONE_WIDTH = 390
+
 # -- fixtures ----------------------------------------------------------------------
 
 
@@ -214,6 +216,12 @@ def test_every_page_renders_cleanly(site, browser):
             f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
         ]
         problems += watch.problems()
+        # On a phone the page must not scroll sideways; a formula at the end
+        # of a line may stick out by a few pixels, which nobody notices.
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+        page_width = page.evaluate("() => document.documentElement.scrollWidth")
+        if page_width > PHONE_WIDTH + 24:
+            problems.append(f"{page_width} px wide on a {PHONE_WIDTH} px phone")
         report[rel or "/"] = {
             "equations": page.locator("mjx-container").count(),
             "images": page.locator(".md-content img").count(),
