@@ -102,36 +102,34 @@ CONFIGS = [
 # (seconds spent training, predicted classes of the test images).
 
 
+def _timed_train(net, config, data):
+    """Train ``net`` (nnbook's or the per-example one, same interface); time it."""
+    start = time.perf_counter()
+    net.train(
+        data.X_train,
+        data.Y_train,
+        epochs=config.epochs,
+        learning_rate=config.learning_rate,
+        batch_size=config.batch_size,
+        seed=config.seed,
+    )
+    seconds = time.perf_counter() - start
+    return seconds, net.predict(data.X_test)
+
+
 def run_nnbook(config, data, initial):
     net = nnbook.Network(config.sizes, **config.network_options)
     net.weights = [W.copy() for W in initial.weights]
     net.biases = [b.copy() for b in initial.biases]
-    start = time.perf_counter()
-    net.train(
-        data.X_train,
-        data.Y_train,
-        epochs=config.epochs,
-        learning_rate=config.learning_rate,
-        batch_size=config.batch_size,
-        seed=config.seed,
-    )
-    seconds = time.perf_counter() - start
-    return seconds, net.predict(data.X_test)
+    return _timed_train(net, config, data)
 
 
 def run_per_example(config, data, initial):
-    net = PerExampleNetwork(initial.weights, initial.biases, output=config.output)
-    start = time.perf_counter()
-    net.train(
-        data.X_train,
-        data.Y_train,
-        epochs=config.epochs,
-        learning_rate=config.learning_rate,
-        batch_size=config.batch_size,
-        seed=config.seed,
+    return _timed_train(
+        PerExampleNetwork(initial.weights, initial.biases, output=config.output),
+        config,
+        data,
     )
-    seconds = time.perf_counter() - start
-    return seconds, net.predict(data.X_test)
 
 
 def run_torch(config, data, initial):

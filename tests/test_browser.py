@@ -11,7 +11,6 @@ these tests are skipped, unless NNBOOK_REQUIRE_BROWSER=1 (set by .ci/run),
 which turns the skip into a failure.
 """
 
-import contextlib
 import functools
 import http.server
 import json
@@ -20,7 +19,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -91,10 +89,19 @@ MATH_PROBLEMS = r"""() => {
   return problems;
 }"""
 
+# Bytes transferred for the page and everything it loaded (no compression
+# on the local server, so this is also the size of the files).
+PAGE_BYTES = """() => [
+  ...performance.getEntriesByType('navigation'),
+  ...performance.getEntriesByType('resource'),
+].reduce((sum, entry) => sum + (entry.transferSize || entry.encodedBodySize), 0)"""
+
 BROKEN_IMAGES = """() => [...document.querySelectorAll('.md-content img')]
   .filter((img) => !(img.complete && img.naturalWidth > 0))
   .map((img) => img.getAttribute('src'))"""
 
+
+PHONE_WIDTH = 390
 
 # -- fixtures ----------------------------------------------------------------------
 
@@ -144,7 +151,7 @@ class PageWatch:
 
     def __init__(self, page, base):
         self.host = urlparse(base).netloc
-        self.outside, self.failed, self.errors, self.bytes = [], [], [], 0
+        self.outside, self.failed, self.errors = [], [], []
         page.route("**/*", self._route)
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", self._response)
@@ -162,9 +169,6 @@ class PageWatch:
     def _response(self, response):
         if response.status >= 400:
             self.failed.append(f"{response.url} (HTTP {response.status})")
-        # redirects and aborted requests have no body
-        with contextlib.suppress(Exception):
-            self.bytes += len(response.body())
 
     def problems(self):
         return (
@@ -188,11 +192,13 @@ def open_page(browser, url, base):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     watch = PageWatch(page, base)
-    start = time.perf_counter()
     page.goto(url, wait_until="load")
     page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
-    typeset = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
+    # from the start of navigation to the end of typesetting, in the page
+    typeset = page.evaluate(
+        "() => performance.getEntriesByName('nnbook:typeset')[0].startTime / 1000"
+    )
     return context, page, watch, typeset
 
 
@@ -210,11 +216,17 @@ def test_every_page_renders_cleanly(site, browser):
             f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
         ]
         problems += watch.problems()
+        # On a phone the page must not scroll sideways; a formula at the end
+        # of a line may stick out by a few pixels, which nobody notices.
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+        page_width = page.evaluate("() => document.documentElement.scrollWidth")
+        if page_width > PHONE_WIDTH + 24:
+            problems.append(f"{page_width} px wide on a {PHONE_WIDTH} px phone")
         report[rel or "/"] = {
             "equations": page.locator("mjx-container").count(),
             "images": page.locator(".md-content img").count(),
             "typeset_seconds": round(typeset, 2),
-            "bytes": watch.bytes,
+            "bytes": page.evaluate(PAGE_BYTES),
         }
         if problems:
             failures[rel or "/"] = problems

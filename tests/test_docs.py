@@ -99,3 +99,22 @@ def test_every_python_block_checks_something(page):
         start for start, _, code in python_fences(page) if not checks_something(code)
     ]
     assert not silent, f"{page.name}: blocks that assert nothing, at lines {silent}"
+
+
+IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)\s*$")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_figure_has_alt_text_and_a_caption(page):
+    lines = page.read_text("utf8").splitlines()
+    problems = []
+    for number, line in enumerate(lines, 1):
+        image = IMAGE.match(line)
+        if not image:
+            continue
+        if len(image["alt"].split()) < 5:
+            problems.append(f"line {number}: alt text too short to describe the image")
+        following = [text for text in lines[number : number + 3] if text.strip()]
+        if not following or following[0].strip() != "/// caption":
+            problems.append(f"line {number}: no `/// caption` block after the image")
+    assert not problems, f"{page.name}: " + "; ".join(problems)

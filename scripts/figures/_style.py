@@ -95,6 +95,15 @@ def palette_colours(counts, count):
     return present, _rgb(present[chosen]).astype(np.int64)
 
 
+def held_durations(count, *, first_ms, step_ms, last_ms):
+    """Return ``count`` frame durations that hold the first and the last frame.
+
+    The reader sees the starting state, the animation, then the result long
+    enough to read it before the loop starts again.
+    """
+    return [first_ms] + [step_ms] * (count - 2) + [last_ms]
+
+
 def save_gif(frames, path, *, durations, colours=64):
     """Write the RGB ``frames`` as a looping GIF, ``durations`` in milliseconds.
 

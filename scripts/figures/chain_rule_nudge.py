@@ -17,6 +17,7 @@ from scripts.figures._style import (
     GREY,
     LIGHT,
     ORANGE,
+    held_durations,
     render,
     save_gif,
     style,
@@ -160,13 +161,11 @@ def draw(data):
     return frames
 
 
-def durations(count):
-    """Return the display time of each frame: pause at the start and the end."""
-    return [FIRST_MS] + [STEP_MS] * (count - 2) + [LAST_MS]
-
-
 def make(path, *, fast=False):
     """Build the animation and save it to ``path``."""
     with style():
         frames = draw(compute(fast=fast))
-    save_gif(frames, path, durations=durations(len(frames)))
+    durations = held_durations(
+        len(frames), first_ms=FIRST_MS, step_ms=STEP_MS, last_ms=LAST_MS
+    )
+    save_gif(frames, path, durations=durations)

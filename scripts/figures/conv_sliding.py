@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 import nnbook
-from scripts.figures._style import ORANGE, render, save_gif, style
+from scripts.figures._style import ORANGE, held_durations, render, save_gif, style
 from scripts.figures.conv_run import images, trained_convnet
 
 FILENAME = "conv-sliding.gif"
@@ -102,11 +102,10 @@ def draw(data):
     return frames
 
 
-def durations(count):
-    return [FIRST_MS] + [STEP_MS] * (count - 2) + [LAST_MS]
-
-
 def make(path, *, fast=False):
     with style():
         frames = draw(compute(fast=fast))
-    save_gif(frames, path, durations=durations(len(frames)))
+    durations = held_durations(
+        len(frames), first_ms=FIRST_MS, step_ms=STEP_MS, last_ms=LAST_MS
+    )
+    save_gif(frames, path, durations=durations)

@@ -9,7 +9,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import nnbook
-from scripts.figures._style import BLUE, GREY, ORANGE, RED, render, save_gif, style
+from scripts.figures._style import (
+    BLUE,
+    GREY,
+    ORANGE,
+    RED,
+    held_durations,
+    render,
+    save_gif,
+    style,
+)
 from scripts.figures.line_fit_run import descent, least_squares, points
 
 FILENAME = "gradient-descent-contours.gif"
@@ -75,11 +84,10 @@ def draw(data):
     return frames
 
 
-def durations(count):
-    return [FIRST_MS] + [STEP_MS] * (count - 2) + [LAST_MS]
-
-
 def make(path, *, fast=False):
     with style():
         frames = draw(compute(fast=fast))
-    save_gif(frames, path, durations=durations(len(frames)))
+    durations = held_durations(
+        len(frames), first_ms=FIRST_MS, step_ms=STEP_MS, last_ms=LAST_MS
+    )
+    save_gif(frames, path, durations=durations)

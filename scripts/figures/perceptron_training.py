@@ -16,7 +16,7 @@ from scripts.figures._plane import (
     ring,
     square_axes,
 )
-from scripts.figures._style import GREY, RED, render, save_gif, style
+from scripts.figures._style import GREY, RED, held_durations, render, save_gif, style
 from scripts.figures.perceptron_run import B_TRUE, BOX, W_TRUE, trained_perceptron
 
 FILENAME = "perceptron-training.gif"
@@ -77,11 +77,10 @@ def draw(data):
     return frames
 
 
-def durations(count):
-    return [FIRST_MS] + [STEP_MS] * (count - 2) + [LAST_MS]
-
-
 def make(path, *, fast=False):
     with style():
         frames = draw(compute(fast=fast))
-    save_gif(frames, path, durations=durations(len(frames)))
+    durations = held_durations(
+        len(frames), first_ms=FIRST_MS, step_ms=STEP_MS, last_ms=LAST_MS
+    )
+    save_gif(frames, path, durations=durations)

@@ -12,6 +12,10 @@ const mathJaxReady = new Promise((resolve) => {
 });
 
 window.MathJax = {
+  // startup.js loads these components, in parallel (see vendor_mathjax.sh).
+  loader: {
+    load: ["input/tex", "output/chtml", "a11y/assistive-mml"],
+  },
   tex: {
     // \( \) and \[ \] come from Arithmatex on the pages; $ and $$ from
     // the Markdown cells of the lab notebooks (only these two kinds of
@@ -40,7 +44,8 @@ window.MathJax = {
 };
 
 // <html data-mathjax="pending|typeset"> tells the browser tests (and anyone
-// curious) when the maths of the current page is done.
+// curious) when the maths of the current page is done; the performance mark
+// "nnbook:typeset" records when, for the page-budget report.
 let typesetDone = mathJaxReady;
 document$.subscribe(() => {
   document.documentElement.dataset.mathjax = "pending";
@@ -54,5 +59,6 @@ document$.subscribe(() => {
     .catch((error) => console.error("MathJax typesetting failed:", error))
     .finally(() => {
       document.documentElement.dataset.mathjax = "typeset";
+      performance.mark("nnbook:typeset");
     });
 });
