@@ -18,7 +18,8 @@ help:
 	@echo "make chapter CHAPTER=04-backpropagation   run one chapter's code blocks"
 	@echo "make figures  rebuild the figures that are out of date (figures-force: all)"
 	@echo "make site     build the static site into site/ (strict)"
-	@echo "make bench    time nnbook against a per-example loop, PyTorch and scikit-learn"
+	@echo "make bench    time nnbook against a per-example loop, PyTorch and scikit-learn,"
+	@echo "              and its convolution against PyTorch's"
 
 setup: $(STAMP)
 
@@ -57,12 +58,13 @@ CHAPTER ?= 04-backpropagation
 chapter: setup
 	$(BIN)/python -m pytest docs/$(CHAPTER).md
 
-# The training benchmark, run by hand: it installs PyTorch (CPU) and takes a
-# few minutes. It rewrites benchmarks/results/training.json, which the
-# Performance appendix shows.
+# The benchmarks, run by hand: they install PyTorch (CPU) and take a few
+# minutes. They rewrite benchmarks/results/training.json and conv.json, which
+# the Performance appendix shows.
 bench: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[bench]"
 	$(BIN)/python benchmarks/bench_training.py
+	$(BIN)/python benchmarks/bench_conv.py
 
 # Refresh constraints.txt: the newest versions pyproject.toml allows, frozen.
 # The bench extra is not installed here (a plain `pip install torch` can pull a

@@ -18,6 +18,11 @@ of epochs and learning rate, all in float64, are trained by
   (no momentum, no regularisation), the same batches and epochs. It cannot
   use the quadratic cost: its output layer is a softmax with cross-entropy.
 
+The ``softmax`` network is chapter 7's: sigmoid hidden neurons, a softmax
+output and the cross-entropy, which all four implementations then use (the
+loop, PyTorch and nnbook exactly alike; scikit-learn, whose cost it now is,
+with the same learning rate but its own shuffling).
+
 An epoch is what ``nnbook.Network.train`` does in one: shuffle, one step per
 batch, then the cost on the whole training set for the history. The loop and
 PyTorch record that cost too; scikit-learn records its running loss instead.
@@ -65,12 +70,29 @@ class Config:
     batch_size: int
     epochs: int
     learning_rate: float
+    output: str = "sigmoid"  # "softmax": a softmax output with the cross-entropy
     seed: int = 0  # the initial weights and the shuffling
+
+    @property
+    def network_options(self):
+        """The options of nnbook.Network for this output layer and its cost."""
+        if self.output == "softmax":
+            return {"output": "softmax", "cost": "cross_entropy"}
+        return {}
 
 
 CONFIGS = [
     # chapter 6's network and hyper-parameters
     Config("book", (64, 30, 10), batch_size=10, epochs=50, learning_rate=4.0),
+    # chapter 7's: the same network with a softmax output and the cross-entropy
+    Config(
+        "softmax",
+        (64, 30, 10),
+        batch_size=10,
+        epochs=50,
+        learning_rate=3.0,
+        output="softmax",
+    ),
     # wider and deeper, with larger batches: the matrix products dominate
     Config("large", (64, 256, 256, 10), batch_size=128, epochs=20, learning_rate=1.0),
 ]
@@ -96,7 +118,7 @@ def _timed_train(net, config, data):
 
 
 def run_nnbook(config, data, initial):
-    net = nnbook.Network(config.sizes)
+    net = nnbook.Network(config.sizes, **config.network_options)
     net.weights = [W.copy() for W in initial.weights]
     net.biases = [b.copy() for b in initial.biases]
     return _timed_train(net, config, data)
@@ -104,7 +126,9 @@ def run_nnbook(config, data, initial):
 
 def run_per_example(config, data, initial):
     return _timed_train(
-        PerExampleNetwork(initial.weights, initial.biases), config, data
+        PerExampleNetwork(initial.weights, initial.biases, output=config.output),
+        config,
+        data,
     )
 
 
@@ -118,6 +142,13 @@ def run_torch(config, data, initial):
             linear.weight.copy_(torch.from_numpy(W))
             linear.bias.copy_(torch.from_numpy(b))
         layers += [linear, torch.nn.Sigmoid()]
+
+    def cost_of(A, Y):  # the mean quadratic cost of the batch
+        return 0.5 * ((A - Y) ** 2).sum() / len(A)
+
+    if config.output == "softmax":
+        layers.pop()  # the logits; the softmax is inside the cross-entropy
+        cost_of = torch.nn.functional.cross_entropy  # the mean, one-hot targets
     model = torch.nn.Sequential(*layers)
     optimiser = torch.optim.SGD(model.parameters(), lr=config.learning_rate)
     X, Y = torch.from_numpy(data.X_train), torch.from_numpy(data.Y_train)
@@ -133,11 +164,11 @@ def run_torch(config, data, initial):
                 Y_shuffled[i : i + config.batch_size],
             )
             optimiser.zero_grad()
-            cost = 0.5 * ((model(x) - y) ** 2).sum() / len(x)
+            cost = cost_of(model(x), y)
             cost.backward()
             optimiser.step()
         with torch.no_grad():  # the history's cost on the whole training set
-            float(0.5 * ((model(X) - Y) ** 2).sum() / n)
+            float(cost_of(model(X), Y))
     seconds = time.perf_counter() - start
     with torch.no_grad():
         predicted = model(torch.from_numpy(data.X_test)).argmax(dim=1).numpy()
@@ -179,7 +210,8 @@ def run_sklearn(config, data, initial):
 
 # Softmax with cross-entropy has larger output gradients than sigmoids with the
 # quadratic cost; these rates train it well with the same batches and epochs.
-SKLEARN_LEARNING_RATE = {"book": 0.5, "large": 0.2}
+# For the softmax network the cost is the same, and so is the rate.
+SKLEARN_LEARNING_RATE = {"book": 0.5, "softmax": 3.0, "large": 0.2}
 
 IMPLEMENTATIONS = {
     "nnbook": run_nnbook,
@@ -257,6 +289,7 @@ def benchmark(config, data, names, repeats, log):
             "batch_size": config.batch_size,
             "epochs": config.epochs,
             "learning_rate": config.learning_rate,
+            "output": config.output,
             "sklearn_learning_rate": SKLEARN_LEARNING_RATE[config.name],
             "seed": config.seed,
         },

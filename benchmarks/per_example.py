@@ -11,12 +11,14 @@ The algorithm is exactly :meth:`nnbook.Network.train`'s: the same equations
 (BP1) to (BP4) of chapter 5, the same shuffling with the same ``seed``, the
 same mean over the batch, the same cost recorded after each epoch. Only the
 loop differs, which is what the benchmark measures. Chapter 6 shows that the
-two give the same gradients.
+two give the same gradients. With ``output="softmax"`` the output layer is a
+softmax and the cost the cross-entropy, as in chapter 7: only the output
+activation, the first line of the backward pass, (7.8), and the cost change.
 """
 
 import numpy as np
 
-from nnbook import sigmoid
+from nnbook import cross_entropy, sigmoid, softmax
 
 
 class PerExampleNetwork:
@@ -24,18 +26,31 @@ class PerExampleNetwork:
 
     ``weights`` and ``biases`` are copied from lists shaped like those of
     :class:`nnbook.Network`; the biases are kept as columns, as on paper.
+    ``output="softmax"`` gives the network a softmax output layer and the
+    cross-entropy cost instead (chapter 7).
     """
 
-    def __init__(self, weights, biases):
+    def __init__(self, weights, biases, *, output="sigmoid"):
+        if output not in ("sigmoid", "softmax"):
+            raise ValueError(f"output must be 'sigmoid' or 'softmax'; got {output!r}")
         self.weights = [np.array(W, dtype=float) for W in weights]
         self.biases = [np.array(b, dtype=float).reshape(-1, 1) for b in biases]
+        self.softmax = output == "softmax"
+
+    def _activations(self, x):
+        """Return ``[a^0, ..., a^L]`` for one example, a column vector ``x``."""
+        activations = [x]
+        L = len(self.weights)
+        for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
+            z = W @ activations[-1] + b
+            last_softmax = self.softmax and l == L
+            # a column: the softmax runs down axis 0, nnbook's along the last
+            activations.append(softmax(z.T).T if last_softmax else sigmoid(z))
+        return activations
 
     def feedforward(self, x):
         """Return ``a^L`` for one example, a column vector ``x``."""
-        a = x
-        for W, b in zip(self.weights, self.biases):
-            a = sigmoid(W @ a + b)
-        return a
+        return self._activations(x)[-1]
 
     def backprop(self, x, y):
         """Return the gradients of one example's cost; ``x`` and ``y`` are columns.
@@ -45,13 +60,13 @@ class PerExampleNetwork:
         ``sigma'(z) = a (1 - a)`` off the stored activations, so that the
         benchmark compares the loops and nothing else.
         """
-        activations = [x]
-        for W, b in zip(self.weights, self.biases):
-            activations.append(sigmoid(W @ activations[-1] + b))
+        activations = self._activations(x)
         L = len(self.weights)
         grad_w, grad_b = [None] * L, [None] * L
         a = activations[-1]
-        delta = (a - y) * a * (1 - a)  # (BP1), with sigma'(z) = a (1 - a)
+        # (BP1): a - y for the softmax with the cross-entropy, (7.8); for
+        # sigmoids with the quadratic cost, with sigma'(z) = a (1 - a)
+        delta = a - y if self.softmax else (a - y) * a * (1 - a)
         for l in range(L, 0, -1):  # the book's layers L, ..., 1
             grad_b[l - 1] = delta  # (BP3)
             grad_w[l - 1] = delta @ activations[l - 1].T  # (BP4)
@@ -74,11 +89,18 @@ class PerExampleNetwork:
         return [s / n for s in sum_w], [s / n for s in sum_b]
 
     def cost(self, X, Y):
-        """Return the mean quadratic cost over the rows of ``X``, one at a time."""
+        """Return the mean cost over the rows of ``X``, one example at a time."""
         total = 0.0
         for x, y in zip(X, Y):
-            a = self.feedforward(x[:, np.newaxis])
-            total += 0.5 * float(np.sum((y[:, np.newaxis] - a) ** 2))
+            if self.softmax:  # the cross-entropy, from the logits
+                a = x[:, np.newaxis]
+                for W, b in zip(self.weights[:-1], self.biases[:-1]):
+                    a = sigmoid(W @ a + b)
+                z = self.weights[-1] @ a + self.biases[-1]
+                total += cross_entropy(z.T, y[np.newaxis])
+            else:
+                a = self.feedforward(x[:, np.newaxis])
+                total += 0.5 * float(np.sum((y[:, np.newaxis] - a) ** 2))
         return total / len(X)
 
     def train(self, X, Y, *, epochs, learning_rate, batch_size, seed=None):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import nnbook
-from benchmarks import bench_training
+from benchmarks import bench_conv, bench_training
 from benchmarks.per_example import PerExampleNetwork
 
 
@@ -60,3 +60,44 @@ def test_the_benchmark_runs_and_writes_its_report(tmp_path, capsys):
     assert len(accuracies) == 1  # the loop trains exactly like nnbook
     assert report["machine"]["threads"] == 1
     assert "ms per epoch" in capsys.readouterr().out
+
+
+def test_per_example_softmax_gradients_are_nnbooks():
+    rng = np.random.default_rng(2)
+    net = nnbook.Network([4, 6, 3], output="softmax", cost="cross_entropy", seed=2)
+    for b in net.biases:
+        b[:] = rng.normal(size=b.shape)
+    X, Y = rng.normal(size=(5, 4)), np.eye(3)[[0, 2, 1, 1, 0]]
+    loop = PerExampleNetwork(net.weights, net.biases, output="softmax")
+    grad_w, grad_b = loop.batch_gradients(X, Y)
+    expected_w, expected_b = net.backprop(X, Y)
+    for g, e in zip(grad_w, expected_w):
+        np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-15)
+    for g, e in zip(grad_b, expected_b):
+        np.testing.assert_allclose(g[:, 0], e, rtol=1e-12, atol=1e-15)
+    assert loop.cost(X, Y) == pytest.approx(net.cost(X, Y), rel=1e-12)
+
+
+def test_the_softmax_benchmark_trains_like_nnbook(tmp_path):
+    report = bench_training.main(
+        ["--only", "nnbook", "per-example loop", "--configs", "softmax",
+         "--epochs", "1", "--repeats", "1", "--quiet",
+         "--out", str(tmp_path / "training.json")]
+    )  # fmt: skip
+    run = report["runs"]["softmax"]
+    assert run["config"]["output"] == "softmax"
+    accuracies = {r["test_accuracy"] for r in run["results"].values()}
+    assert len(accuracies) == 1
+
+
+def test_the_convolution_benchmark_runs_and_writes_its_report(tmp_path, capsys):
+    out = tmp_path / "conv.json"
+    report = bench_conv.main(
+        ["--only", "nnbook", "--layers", "0", "--repeats", "1", "--quiet",
+         "--out", str(out)]
+    )  # fmt: skip
+    assert json.loads(out.read_text()) == report
+    (run,) = report["runs"]
+    assert run["layer"]["C_out"] == 16
+    assert run["results"]["nnbook"]["ratio_to_nnbook"] == 1.0
+    assert "backward ms" in capsys.readouterr().out

@@ -490,3 +490,204 @@ def test_bad_validation_sets_are_rejected(validation, error, words):
         Network([2, 3, 1], seed=0).train(
             X, Y, epochs=1, learning_rate=1.0, batch_size=2, validation=validation
         )
+
+
+# -- activations, outputs and costs (chapter 7) ----------------------------------
+
+COMBINATIONS = [
+    (activation, output, cost)
+    for activation in ("sigmoid", "tanh", "relu")
+    for output in ("sigmoid", "tanh", "relu", "softmax")
+    for cost in ("quadratic", "cross_entropy")
+    if not (cost == "cross_entropy" and output in ("tanh", "relu"))
+]
+
+
+def targets_for(output, n, width, rng):
+    """Targets that suit the output: one-hot rows for a softmax, else in [0, 1]."""
+    if output == "softmax":
+        return np.eye(width)[rng.integers(0, width, size=n)]
+    return rng.uniform(size=(n, width))
+
+
+@pytest.mark.parametrize(("activation", "output", "cost"), COMBINATIONS)
+@pytest.mark.parametrize("seed", [0, 1])
+def test_backprop_agrees_with_finite_differences_for_every_combination(
+    activation, output, cost, seed
+):
+    rng = np.random.default_rng(seed)
+    sizes = [3, 5, 4, 3]
+    net = Network(sizes, activation=activation, output=output, cost=cost, seed=seed)
+    for b in net.biases:
+        b[:] = rng.normal(size=b.shape)
+    X = rng.normal(size=(6, 3))
+    Y = targets_for(output, 6, 3, rng)
+    zs, _ = net.forward_trace(X)
+    # finite differences are meaningless across a kink of the ReLU
+    assert min(np.abs(z).min() for z in zs) > 1e-4  # eps is 1e-5
+    assert check_network_gradients(net, X, Y) < 1e-7
+
+
+def test_the_defaults_are_chapter_fours_network():
+    net = Network([2, 3, 1], seed=0)
+    assert (net.activation, net.output, net.cost_name) == (
+        "sigmoid",
+        "sigmoid",
+        "quadratic",
+    )
+    assert repr(net) == "Network([2, 3, 1])"
+
+
+def test_the_output_follows_the_hidden_activation_unless_given():
+    assert Network([2, 3, 2], activation="tanh").output == "tanh"
+    net = Network([2, 3, 2], activation="relu", output="softmax", cost="cross_entropy")
+    assert net.output == "softmax"
+    assert repr(net) == (
+        "Network([2, 3, 2], activation='relu', output='softmax', cost='cross_entropy')"
+    )
+
+
+def test_the_functions_do_not_change_the_initial_weights():
+    a = Network([4, 5, 3], seed=3)
+    b = Network([4, 5, 3], activation="relu", output="softmax", seed=3)
+    for W, V in zip(a.weights + a.biases, b.weights + b.biases):
+        np.testing.assert_array_equal(W, V)
+
+
+@pytest.mark.parametrize(
+    ("activation", "output"),
+    [("sigmoid", "sigmoid"), ("tanh", "tanh"), ("relu", "relu"), ("tanh", "softmax")],
+)
+def test_forward_applies_the_chosen_functions(activation, output):
+    net = Network([3, 4, 2], activation=activation, output=output, seed=1)
+    x = np.array([0.5, -1.0, 2.0])
+    functions = {
+        "sigmoid": nnbook.sigmoid,
+        "tanh": np.tanh,
+        "relu": lambda z: np.maximum(z, 0),
+        "softmax": nnbook.softmax,
+    }
+    hidden = functions[activation](net.weights[0] @ x + net.biases[0])
+    expected = functions[output](net.weights[1] @ hidden + net.biases[1])
+    np.testing.assert_allclose(net.forward(x), expected)
+
+
+def test_softmax_cross_entropy_output_error_is_a_minus_y():
+    rng = np.random.default_rng(2)
+    net = Network([4, 6, 3], output="softmax", cost="cross_entropy", seed=2)
+    X, Y = rng.normal(size=(5, 4)), np.eye(3)[[0, 2, 1, 1, 0]]
+    _, grad_b = net.backprop(X, Y)
+    A = net.forward(X)
+    np.testing.assert_allclose(A.sum(axis=1), 1.0)
+    np.testing.assert_allclose(grad_b[1], (A - Y).mean(axis=0))  # (BP3) of (7.8)
+    Z = net.forward_trace(X)[0][-1]
+    assert net.cost(X, Y) == pytest.approx(nnbook.cross_entropy(Z, Y))
+
+
+def test_sigmoid_cross_entropy_is_the_binary_cross_entropy():
+    rng = np.random.default_rng(3)
+    net = Network([2, 3, 2], cost="cross_entropy", seed=3)
+    X, Y = rng.normal(size=(4, 2)), rng.uniform(size=(4, 2))
+    Z = net.forward_trace(X)[0][-1]
+    assert net.cost(X, Y) == pytest.approx(nnbook.binary_cross_entropy(Z, Y))
+    _, grad_b = net.backprop(X, Y)
+    np.testing.assert_allclose(grad_b[1], (net.forward(X) - Y).mean(axis=0))
+
+
+def test_cross_entropy_cost_is_stable_when_saturated():
+    net = Network([1, 2], output="softmax", cost="cross_entropy")
+    net.weights[0][...] = [[1000.0], [-1000.0]]
+    assert net.cost([[1.0]], [[0.0, 1.0]]) == pytest.approx(2000.0)
+    sig = Network([1, 1], cost="cross_entropy")
+    sig.weights[0][...] = 800.0
+    assert sig.cost([[1.0]], [[0.0]]) == pytest.approx(800.0)
+
+
+def test_softmax_network_trains_and_predicts_classes():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(90, 2))
+    labels = (X[:, 0] > 0).astype(int) + (X[:, 1] > 0.5)
+    net = Network([2, 8, 3], output="softmax", cost="cross_entropy", seed=0)
+    history = net.train(
+        X, np.eye(3)[labels], epochs=40, learning_rate=0.5, batch_size=10, seed=0
+    )
+    assert history.cost[-1] < history.cost[0]
+    assert net.accuracy(X, labels) > 0.9
+    np.testing.assert_array_equal(net.predict(X), net.forward(X).argmax(axis=1))
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "words"),
+    [
+        (
+            {"activation": "softmax"},
+            ValueError,
+            r"unknown activation 'softmax'; expected one of 'sigmoid', 'tanh', "
+            r"'relu' \(the softmax is for the output layer: use output='softmax'\)",
+        ),
+        ({"activation": "linear"}, ValueError, r"unknown activation 'linear'"),
+        (
+            {"output": "identity"},
+            ValueError,
+            r"unknown output 'identity'; expected one of 'sigmoid', 'tanh', "
+            r"'relu', 'softmax'",
+        ),
+        (
+            {"cost": "hinge"},
+            ValueError,
+            r"unknown cost 'hinge'; expected one of 'quadratic', 'cross_entropy'",
+        ),
+        ({"cost": None}, TypeError, r"cost must be a string.*got NoneType"),
+        ({"activation": 3}, TypeError, r"activation must be a string.*got int 3"),
+    ],
+)
+def test_unknown_functions_are_rejected_with_the_known_names(options, error, words):
+    with pytest.raises(error, match=words):
+        Network([2, 3, 2], **options)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "options", "words"),
+    [
+        (
+            [2, 3, 1],
+            {"output": "softmax"},
+            r"output='softmax' needs at least two output neurons.*always 1",
+        ),
+        (
+            [2, 3, 2],
+            {"activation": "relu", "cost": "cross_entropy"},
+            r"cost='cross_entropy' needs outputs that are probabilities.*"
+            r"got output='relu'",
+        ),
+        (
+            [2, 3, 2],
+            {"output": "tanh", "cost": "cross_entropy"},
+            r"got output='tanh', whose outputs are not between 0 and 1",
+        ),
+    ],
+)
+def test_impossible_combinations_are_rejected(sizes, options, words):
+    with pytest.raises(ValueError, match=words):
+        Network(sizes, **options)
+
+
+def test_cross_entropy_targets_must_be_probabilities():
+    soft = Network([2, 3, 3], output="softmax", cost="cross_entropy", seed=0)
+    with pytest.raises(ValueError, match=r"probability distribution.*row 1 is"):
+        soft.cost(np.zeros((2, 2)), [[1.0, 0.0, 0.0], [0.5, 0.0, 0.0]])
+    with pytest.raises(ValueError, match=r"row 0 is \[2.0, -1.0, 0.0\]"):
+        soft.backprop(np.zeros((1, 2)), [[2.0, -1.0, 0.0]])
+    soft.cost(np.zeros((1, 2)), [[0.2, 0.3, 0.5]])  # a soft target is fine
+    binary = Network([2, 3, 2], cost="cross_entropy", seed=0)
+    with pytest.raises(ValueError, match=r"made of probabilities.*row 0"):
+        binary.train(
+            np.zeros((1, 2)), [[1.5, 0.0]], epochs=1, learning_rate=1.0, batch_size=1
+        )
+    Network([2, 3, 2], seed=0).cost(np.zeros((1, 2)), [[1.5, 0.0]])  # quadratic
+
+
+def test_function_choices_are_read_only():
+    net = Network([2, 3, 2], seed=0)
+    with pytest.raises(AttributeError):
+        net.output = "softmax"

@@ -41,12 +41,21 @@ MODULES = [
     "digits_confusion",
     "digits_misclassified",
     "digits_first_layer",
+    # chapter 7
+    "softmax_jacobian",
+    "slowdown_curves",
+    # chapter 8
+    "conv_sliding",
+    "conv_filters",
     # appendix: performance
     "performance_ratios",
 ]
 
 # Data files that figures are drawn from, besides what the scripts compute.
-DATA = [ROOT / "benchmarks" / "results" / "training.json"]
+DATA = [
+    ROOT / "benchmarks" / "results" / "training.json",
+    ROOT / "benchmarks" / "results" / "conv.json",
+]
 
 
 def figures():

@@ -4,8 +4,35 @@ Every function follows a chapter of the book; its docstring gives the formula
 and the chapter and equation where it is derived.
 """
 
-from nnbook.activations import sigmoid, sigmoid_prime
-from nnbook.costs import quadratic_cost, quadratic_cost_gradient
+from nnbook.activations import (
+    log_softmax,
+    relu,
+    relu_prime,
+    sigmoid,
+    sigmoid_prime,
+    softmax,
+    softmax_jacobian,
+    tanh,
+    tanh_prime,
+)
+from nnbook.conv import (
+    Conv2d,
+    ConvNet,
+    Dense,
+    Flatten,
+    MaxPool2d,
+    ReLU,
+    conv2d,
+    conv2d_backward,
+)
+from nnbook.costs import (
+    binary_cross_entropy,
+    binary_cross_entropy_gradient,
+    cross_entropy,
+    cross_entropy_gradient,
+    quadratic_cost,
+    quadratic_cost_gradient,
+)
 from nnbook.data import (
     Digits,
     load_digits,
@@ -27,18 +54,31 @@ from nnbook.optimisation import (
 from nnbook.perceptron import Perceptron, PerceptronHistory
 
 __all__ = [
+    "Conv2d",
+    "ConvNet",
+    "Dense",
     "Digits",
     "DivergenceError",
+    "Flatten",
+    "MaxPool2d",
     "Network",
     "Perceptron",
     "PerceptronHistory",
+    "ReLU",
     "TrainingHistory",
+    "binary_cross_entropy",
+    "binary_cross_entropy_gradient",
     "check_network_gradients",
+    "conv2d",
+    "conv2d_backward",
+    "cross_entropy",
+    "cross_entropy_gradient",
     "fit_line",
     "gradient_descent",
     "line_loss",
     "line_loss_gradient",
     "load_digits",
+    "log_softmax",
     "logic_gate",
     "newton",
     "noisy_line",
@@ -47,10 +87,16 @@ __all__ = [
     "quadratic_cost",
     "quadratic_cost_gradient",
     "relative_error",
+    "relu",
+    "relu_prime",
     "separable_points",
     "sigmoid",
     "sigmoid_prime",
+    "softmax",
+    "softmax_jacobian",
     "stratified_split",
+    "tanh",
+    "tanh_prime",
 ]
 
 __version__ = "0.1.0"

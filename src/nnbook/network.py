@@ -1,9 +1,15 @@
-"""A fully connected network of sigmoid neurons with the quadratic cost.
+"""A fully connected network: sigmoid neurons and the quadratic cost by default.
 
 The notation is the book's (see the Notation page). Layers are numbered
 ``0..L``; ``a^0 = x`` is the input and ``a^L`` the output. Layer ``l`` has
 
     z^l = W^l a^{l-1} + b^l,        a^l = sigma(z^l).
+
+Chapters 4 to 6 use the sigmoid everywhere and the quadratic cost. Chapter 7
+gives the output layer a softmax and the cost a cross-entropy; the hidden
+layers may also use tanh or the ReLU. Only two lines of the backward pass
+depend on these choices: the output error (BP1), and the slope of the hidden
+activation in (BP2).
 
 Python lists start at 0 while the book's layers with weights start at 1, so
 ``weights[l - 1]`` holds ``W^l`` and ``biases[l - 1]`` holds ``b^l``.
@@ -25,8 +31,27 @@ from nnbook._checks import (
     as_positive_float,
     check_same_rows,
 )
-from nnbook.activations import sigmoid
-from nnbook.costs import quadratic_cost, quadratic_cost_gradient
+from nnbook.activations import relu, sigmoid, softmax, tanh
+from nnbook.costs import (
+    binary_cross_entropy,
+    cross_entropy,
+    quadratic_cost,
+    quadratic_cost_gradient,
+)
+
+# The activations a layer may use: the function, and its slope written in
+# terms of the function's output a, so that the backward pass can read
+# sigma'(z) off the activations that the forward pass stored.
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, lambda a: a * (1 - a)),  # chapter 4, (4.4)
+    "tanh": (tanh, lambda a: 1 - a * a),  # chapter 4, exercise 4.3
+    "relu": (relu, lambda a: a > 0),  # chapter 8, (8.8): 1 where z > 0
+}
+# The output layer may use any of them, or the softmax, whose slope is a full
+# Jacobian (chapter 7, (7.4)) rather than one number per neuron.
+OUTPUTS = {name: function for name, (function, _) in ACTIVATIONS.items()}
+OUTPUTS["softmax"] = softmax
+COSTS = ["quadratic", "cross_entropy"]
 
 
 class DivergenceError(FloatingPointError):
@@ -37,11 +62,12 @@ class DivergenceError(FloatingPointError):
 class TrainingHistory:
     """What :meth:`Network.train` records, one entry per epoch.
 
-    ``cost`` holds the mean quadratic cost over the whole training set,
-    measured after each epoch. ``accuracy`` holds the fraction of training
-    examples that :meth:`Network.predict` classifies right; it is recorded
-    only when the targets are classes (one-hot rows, or 0 and 1 for a single
-    output neuron) and stays empty otherwise. ``validation_cost`` and
+    ``cost`` holds the mean cost (quadratic or cross-entropy, the network's
+    own) over the whole training set, measured after each epoch.
+    ``accuracy`` holds the fraction of training examples that
+    :meth:`Network.predict` classifies right; it is recorded only when the
+    targets are classes (one-hot rows, or 0 and 1 for a single output
+    neuron) and stays empty otherwise. ``validation_cost`` and
     ``validation_accuracy`` are the same two measures on the ``validation``
     set, when one is given.
     """
@@ -87,8 +113,40 @@ def _check_sizes(sizes):
     return [as_int(f"sizes[{i}]", n, minimum=1) for i, n in enumerate(sizes)]
 
 
+def _check_name(argument, value, known):
+    """Return ``value`` if it is one of the strings ``known``, or raise."""
+    names = ", ".join(repr(name) for name in known)
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{argument} must be a string, one of {names}; got "
+            f"{type(value).__name__} {value!r}"
+        )
+    if value not in known:
+        hint = ""
+        if argument == "activation" and value == "softmax":
+            hint = " (the softmax is for the output layer: use output='softmax')"
+        raise ValueError(f"unknown {argument} {value!r}; expected one of {names}{hint}")
+    return value
+
+
+def _check_combination(sizes, output, cost):
+    """Raise ValueError for an output layer and a cost that cannot go together."""
+    if output == "softmax" and sizes[-1] < 2:
+        raise ValueError(
+            "output='softmax' needs at least two output neurons: the softmax "
+            f"of a single number is always 1; sizes {sizes} ends with "
+            f"{sizes[-1]} (for a yes-or-no answer use output='sigmoid')"
+        )
+    if cost == "cross_entropy" and output not in ("sigmoid", "softmax"):
+        raise ValueError(
+            "cost='cross_entropy' needs outputs that are probabilities, from "
+            f"output='sigmoid' or output='softmax'; got output={output!r}, "
+            "whose outputs are not between 0 and 1 (use cost='quadratic')"
+        )
+
+
 class Network:
-    """A sigmoid network trained on the quadratic cost (chapters 4 to 6).
+    """A fully connected network trained by gradient descent (chapters 4 to 7).
 
     ``Network([2, 3, 1])`` has two inputs, one hidden layer of three neurons
     and one output neuron. ``weights[l - 1]`` is ``W^l`` with shape
@@ -102,10 +160,48 @@ class Network:
     ``seed`` makes the draws repeatable. Both lists can be edited or replaced
     element by element to load known parameters, as chapter 4 does with a
     worked example.
+
+    The other arguments choose the functions (chapter 7):
+
+    - ``activation``, the activation of the hidden layers: ``"sigmoid"`` (the
+      default), ``"tanh"`` or ``"relu"``;
+    - ``output``, the activation of the output layer: one of the same three
+      or ``"softmax"``; by default the same as ``activation``;
+    - ``cost``: ``"quadratic"`` (the default), ``0.5 * ||y - a^L||^2``, or
+      ``"cross_entropy"``. With a softmax output the cross-entropy is
+      ``-sum_j y_j log p_j`` and each target row must be a probability
+      distribution, such as a one-hot row; with sigmoid outputs it is the
+      binary cross-entropy of each output neuron, with targets between 0
+      and 1. In both cases the output error is ``a^L - y``.
+
+    Two combinations are refused with a ValueError: a softmax output with a
+    single output neuron (its output would always be 1), and the
+    cross-entropy with a tanh or ReLU output, whose outputs are not
+    probabilities. The weights start the same way whatever the functions, so
+    networks that differ only in them start from the same weights.
     """
 
-    def __init__(self, sizes, *, seed=None):
+    def __init__(
+        self,
+        sizes,
+        *,
+        activation="sigmoid",
+        output=None,
+        cost="quadratic",
+        seed=None,
+    ):
         self.sizes = _check_sizes(sizes)
+        self._activation = _check_name("activation", activation, list(ACTIVATIONS))
+        self._output_name = _check_name(
+            "output", activation if output is None else output, list(OUTPUTS)
+        )
+        self._cost_name = _check_name("cost", cost, COSTS)
+        _check_combination(self.sizes, self._output_name, self._cost_name)
+        # the functions themselves, looked up once (the softmax has no slope
+        # of this kind: see _output_error)
+        self._sigma, self._sigma_prime = ACTIVATIONS[self._activation]
+        self._sigma_out = OUTPUTS[self._output_name]
+        self._sigma_out_prime = ACTIVATIONS.get(self._output_name, (None, None))[1]
         rng = np.random.default_rng(seed)
         pairs = zip(self.sizes[:-1], self.sizes[1:])
         self.weights = [
@@ -114,7 +210,31 @@ class Network:
         self.biases = [np.zeros(n_out) for n_out in self.sizes[1:]]
 
     def __repr__(self):
-        return f"Network({self.sizes})"
+        options = [
+            f"{name}={value!r}"
+            for name, value, default in (
+                ("activation", self.activation, "sigmoid"),
+                ("output", self.output, self.activation),
+                ("cost", self.cost_name, "quadratic"),
+            )
+            if value != default
+        ]
+        return f"Network({', '.join([str(self.sizes), *options])})"
+
+    @property
+    def activation(self):
+        """The activation of the hidden layers: 'sigmoid', 'tanh' or 'relu'."""
+        return self._activation
+
+    @property
+    def output(self):
+        """The activation of the output layer: 'softmax' or a hidden one."""
+        return self._output_name
+
+    @property
+    def cost_name(self):
+        """The cost the network learns from: 'quadratic' or 'cross_entropy'."""
+        return self._cost_name
 
     # -- the maths, without checks: chapters 4 and 5 -------------------------
 
@@ -124,13 +244,48 @@ class Network:
         ``activations[0]`` is ``X`` itself, so ``activations[l]`` is ``a^l``
         and ``zs[l - 1]`` is ``z^l``, both with one row per example.
         """
+        L = len(self.weights)
         activations = [X]
         zs = []
-        for W, b in zip(self.weights, self.biases):
+        for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
             z = activations[-1] @ W.T + b  # z^l = W^l a^{l-1} + b^l, per row
             zs.append(z)
-            activations.append(sigmoid(z))  # a^l = sigma(z^l)
+            sigma = self._sigma_out if l == L else self._sigma
+            activations.append(sigma(z))  # a^l = sigma(z^l)
         return zs, activations
+
+    def _output_error(self, a, Y):
+        """Return ``delta^L`` for each row of the outputs ``a`` and targets ``Y``.
+
+        This is (BP1), ``delta^L = nabla_a C ⊙ sigma'(z^L)``, in the form that
+        the output activation and the cost give it (chapter 7):
+
+        - a cross-entropy, after a softmax or after sigmoids: ``a^L - y``, the
+          slope of the output activation cancels ((7.8) and (7.11));
+        - the quadratic cost after a softmax: the softmax's Jacobian is full,
+          so ``nabla_a C = a^L - y`` is multiplied by it, ``J^T g =
+          p ⊙ (g - p . g)`` ((7.5), without building ``J``);
+        - the quadratic cost after an element-wise activation: chapter 5's
+          Hadamard product, with ``sigma'`` read off the activations.
+        """
+        if self._cost_name == "cross_entropy":
+            return a - Y  # (7.8), (7.11)
+        g = quadratic_cost_gradient(a, Y)  # nabla_a C = a^L - y
+        if self._output_name == "softmax":
+            return a * (g - np.sum(a * g, axis=1, keepdims=True))  # (7.5)
+        return g * self._sigma_out_prime(a)  # (BP1)
+
+    def _cost(self, Z, A, Y):
+        """Return the mean cost of the outputs: ``Z`` and ``A`` are ``z^L`` and ``a^L``.
+
+        The cross-entropies are computed from ``z^L`` (the logits), which is
+        where they are stable (chapter 7); the quadratic cost from ``a^L``.
+        """
+        if self._cost_name == "quadratic":
+            return quadratic_cost(A, Y)
+        if self._output_name == "softmax":
+            return cross_entropy(Z, Y)
+        return binary_cross_entropy(Z, Y)
 
     def _backprop(self, X, Y):
         """Return the gradients of the mean cost for a checked batch.
@@ -138,10 +293,13 @@ class Network:
         The lines marked (BP1) to (BP4) are chapter 5's equations in their
         batch form, (5.6) to (5.9): ``delta`` holds the matrix ``D^l``, whose
         row ``i`` is the error ``delta^l`` of example ``i`` divided by ``n``.
+        Only (BP1) depends on the output activation and the cost (see
+        ``_output_error``), and (BP2) on the hidden activation.
         Two details save work without changing the maths:
 
-        - ``sigma'(z^l)`` is computed as ``a^l (1 - a^l)``, from activations
-          that the forward pass has already computed (chapter 4, (4.4));
+        - ``sigma'(z^l)`` is computed from the activations that the forward
+          pass has already computed, as ``a^l (1 - a^l)`` for the sigmoid
+          (chapter 4, (4.4));
         - the mean over the batch is taken once, by dividing the output
           error by ``n``: every gradient below is linear in ``delta^L``, so
           all of them inherit the ``1/n`` (chapter 5, the batch form).
@@ -149,28 +307,31 @@ class Network:
         _, activations = self._forward(X)
         grad_weights = [None] * len(self.weights)
         grad_biases = [None] * len(self.biases)
-        a = activations[-1]
-        delta = quadratic_cost_gradient(a, Y) * (a * (1 - a)) / X.shape[0]  # (BP1)
+        delta = self._output_error(activations[-1], Y) / X.shape[0]  # (BP1)
         for l in range(len(self.weights), 0, -1):  # the book's l = L, ..., 1
             grad_weights[l - 1] = delta.T @ activations[l - 1]  # (BP4)
             grad_biases[l - 1] = delta.sum(axis=0)  # (BP3)
             if l > 1:
                 a = activations[l - 1]
-                delta = (delta @ self.weights[l - 1]) * (a * (1 - a))  # (BP2)
+                delta = (delta @ self.weights[l - 1]) * self._sigma_prime(a)  # (BP2)
         return grad_weights, grad_biases
 
     def _output(self, X, rows=256):
-        """Return ``a^L`` for the checked batch ``X``, ``rows`` examples at a time.
+        """Return ``(z^L, a^L)`` for the checked batch ``X``, ``rows`` rows at a time.
 
-        The result is the last of ``self._forward(X)[1]``. For a large ``X``
+        The results are the last of ``self._forward(X)``. For a large ``X``
         (a whole training set), a single pass makes arrays of megabytes, and
         each new one is fresh memory from the operating system; in blocks of
         a few hundred rows the arrays stay small and their memory is reused.
         Profiling chapter 6's training showed that this halves the time of
         the cost measured after every epoch.
         """
-        blocks = [self._forward(X[i : i + rows])[1][-1] for i in range(0, len(X), rows)]
-        return np.concatenate(blocks)
+        zs, activations = [], []
+        for i in range(0, len(X), rows):
+            z, a = self._forward(X[i : i + rows])
+            zs.append(z[-1])
+            activations.append(a[-1])
+        return np.concatenate(zs), np.concatenate(activations)
 
     def _classes(self, A):
         """Return the class of each row of the outputs ``A`` (see ``predict``)."""
@@ -217,7 +378,35 @@ class Network:
         (Y,) = Y
         Y, _ = as_batch("Y", Y, self.sizes[-1])
         check_same_rows("X", X, "Y", Y)
+        if self._cost_name == "cross_entropy":
+            self._check_probabilities(Y)
         return X, Y
+
+    def _check_probabilities(self, Y):
+        """Make sure the targets ``Y`` suit the cross-entropy.
+
+        With a softmax output, the derivation of ``delta^L = a^L - y`` uses
+        that each target row sums to 1 (chapter 7, (7.8)); with sigmoid
+        outputs, each target is the probability of a yes, between 0 and 1.
+        """
+        softmax_output = self._output_name == "softmax"
+        bad = (Y < 0) | (Y > 1)
+        if softmax_output:
+            bad = bad.any(axis=1) | ~np.isclose(Y.sum(axis=1), 1.0)
+        else:
+            bad = bad.any(axis=1)
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            kind = (
+                "a probability distribution (entries from 0 to 1 that sum to "
+                "1), such as a one-hot row"
+                if softmax_output
+                else "made of probabilities, numbers from 0 to 1"
+            )
+            raise ValueError(
+                f"with output={self._output_name!r} and cost='cross_entropy', "
+                f"each row of Y must be {kind}; row {row} is {Y[row].tolist()}"
+            )
 
     def _check_labels(self, name, Y, X):
         """Return the class of each example (row of ``X``) that ``Y`` describes.
@@ -285,21 +474,25 @@ class Network:
         return self._forward(X)
 
     def cost(self, X, Y):
-        """Return the mean quadratic cost of the network on inputs ``X``, targets ``Y``.
+        """Return the mean cost of the network on inputs ``X``, targets ``Y``.
 
-        Chapter 4, equation (4.5).
+        The quadratic cost, chapter 4, equation (4.5), unless the network was
+        made with ``cost="cross_entropy"``: chapter 7, (7.6) after a softmax
+        output, (7.10) after sigmoid outputs.
         """
         X, Y = self._check_data(X, Y)
-        return quadratic_cost(self._output(X), Y)
+        return self._cost(*self._output(X), Y)
 
     def backprop(self, X, Y):
         """Return ``(grad_weights, grad_biases)`` of the mean cost over ``X``.
 
-        One example's cost is ``0.5 * ||y - a^L||^2``; the cost of the batch
-        is the mean over its rows. The two lists are shaped like ``weights``
-        and ``biases``: ``grad_weights[l - 1][j, k]`` is
-        ``dC / dw^l_{jk}``. The four steps are the equations (BP1) to (BP4)
-        of chapter 5; chapter 4 derives them for one neuron per layer.
+        One example's cost is ``0.5 * ||y - a^L||^2``, or its cross-entropy
+        (see :meth:`cost`); the cost of the batch is the mean over its rows.
+        The two lists are shaped like ``weights`` and ``biases``:
+        ``grad_weights[l - 1][j, k]`` is ``dC / dw^l_{jk}``. The four steps
+        are the equations (BP1) to (BP4) of chapter 5; chapter 4 derives them
+        for one neuron per layer, chapter 7 gives (BP1) for the softmax and
+        the cross-entropy.
         """
         X, Y = self._check_data(X, Y)
         return self._backprop(X, Y)
@@ -314,7 +507,7 @@ class Network:
         ``X`` (a single example). Chapter 6.
         """
         X, one = self._check_data(X)
-        classes = self._classes(self._output(X))
+        classes = self._classes(self._output(X)[1])
         return int(classes[0]) if one else classes
 
     def accuracy(self, X, Y):
@@ -329,7 +522,7 @@ class Network:
         """
         X, _ = self._check_data(X)
         labels = self._check_labels("Y", Y, X)
-        return float(np.mean(self._classes(self._output(X)) == labels))
+        return float(np.mean(self._classes(self._output(X)[1]) == labels))
 
     def _check_validation(self, validation):
         """Return ``(X_val, Y_val, labels_val)`` for ``train``'s ``validation``."""
@@ -400,8 +593,8 @@ class Network:
                     for W, b, gW, gb in zip(self.weights, self.biases, grad_w, grad_b):
                         W -= eta * gW
                         b -= eta * gb
-                A = self._output(X)
-                cost = quadratic_cost(A, Y)
+                Z, A = self._output(X)
+                cost = self._cost(Z, A, Y)
             if not np.isfinite(cost):
                 raise DivergenceError(
                     f"training diverged in epoch {epoch}: the cost became "
@@ -411,8 +604,8 @@ class Network:
             if labels is not None:
                 history.accuracy.append(float(np.mean(self._classes(A) == labels)))
             if validation is not None:
-                A_val = self._output(X_val)
-                history.validation_cost.append(quadratic_cost(A_val, Y_val))
+                Z_val, A_val = self._output(X_val)
+                history.validation_cost.append(self._cost(Z_val, A_val, Y_val))
                 history.validation_accuracy.append(
                     float(np.mean(self._classes(A_val) == labels_val))
                 )
