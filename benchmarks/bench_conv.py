@@ -22,12 +22,10 @@ the Performance appendix draws its table and part of its figure.
 """
 
 import argparse
-import json
 import statistics
 import sys
 import timeit
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +34,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # `python benchmarks/bench_conv.py` from anywhere
 
 import nnbook  # noqa: E402
-from benchmarks.bench_training import machine  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    implementations,
+    limited_threads,
+    machine,
+    write_report,
+)
 
 RESULTS = ROOT / "benchmarks" / "results" / "conv.json"
 
@@ -181,33 +184,20 @@ def main(argv=None):
     args = parser.parse_args(argv)
     log = (lambda message: None) if args.quiet else print
 
-    names = args.only or list(IMPLEMENTATIONS)
-    if "nnbook" not in names:
-        names = ["nnbook", *names]  # the ratios are to nnbook
-    if "PyTorch" in names:
-        import torch
-
-        torch.set_num_threads(args.threads)
-    from threadpoolctl import threadpool_limits
-
+    names = implementations(args.only, IMPLEMENTATIONS)
     layers = [LAYERS[i] for i in args.layers] if args.layers else LAYERS
-    with threadpool_limits(limits=args.threads, user_api="blas"):
+    with limited_threads(args.threads, names):
         description = machine(args.threads)
         runs = [benchmark(layer, names, args.repeats, log) for layer in layers]
-    report = {
-        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "command": " ".join(
-            ["python benchmarks/bench_conv.py", *(argv or sys.argv[1:])]
-        ),
-        "machine": description,
-        "repeats": args.repeats,
-        "runs": runs,
-    }
-    print(table(runs))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"\nwritten to {args.out}")
-    return report
+    return write_report(
+        args.out,
+        "bench_conv.py",
+        argv,
+        table(runs),
+        machine=description,
+        repeats=args.repeats,
+        runs=runs,
+    )
 
 
 if __name__ == "__main__":

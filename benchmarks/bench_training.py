@@ -41,15 +41,11 @@ its table and figure.
 """
 
 import argparse
-import json
-import os
-import platform
 import statistics
 import sys
 import time
 import warnings
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +54,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # `python benchmarks/bench_training.py` from anywhere
 
 import nnbook  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    implementations,
+    limited_threads,
+    machine,
+    write_report,
+)
 from benchmarks.per_example import PerExampleNetwork  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "training.json"
@@ -224,48 +226,6 @@ IMPLEMENTATIONS = {
 # -- the machine ------------------------------------------------------------------
 
 
-def cpu_model():
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def machine(threads):
-    from threadpoolctl import threadpool_info
-
-    versions = {"python": platform.python_version(), "numpy": np.__version__}
-    for package in ("torch", "sklearn"):
-        try:
-            versions[package] = __import__(package).__version__
-        except ImportError:
-            versions[package] = None
-    blas = [
-        {key: pool.get(key) for key in ("internal_api", "version", "num_threads")}
-        for pool in threadpool_info()
-        if pool.get("user_api") == "blas"
-    ]
-    torch_threads = None
-    if versions["torch"]:
-        import torch
-
-        torch_threads = torch.get_num_threads()
-    return {
-        "cpu": cpu_model(),
-        "logical_cores": os.cpu_count(),
-        # other work on the machine while the benchmark starts (1-minute mean)
-        "load_average": round(os.getloadavg()[0], 2),
-        "system": f"{platform.system()} {platform.release()}",
-        "versions": versions,
-        "threads": threads,
-        "torch_threads": torch_threads,
-        "blas": blas,
-    }
-
-
 # -- the run ------------------------------------------------------------------------
 
 
@@ -345,39 +305,26 @@ def main(argv=None):
     args = parser.parse_args(argv)
     log = (lambda message: None) if args.quiet else print
 
-    names = args.only or list(IMPLEMENTATIONS)
-    if "nnbook" not in names:
-        names = ["nnbook", *names]  # the ratios are to nnbook
-    if "PyTorch" in names:
-        import torch
-
-        torch.set_num_threads(args.threads)
-    from threadpoolctl import threadpool_limits
-
+    names = implementations(args.only, IMPLEMENTATIONS)
     configs = [c for c in CONFIGS if not args.configs or c.name in args.configs]
     if args.epochs:
         configs = [Config(**{**c.__dict__, "epochs": args.epochs}) for c in configs]
     data = nnbook.load_digits(seed=0)
     results = {}
-    with threadpool_limits(limits=args.threads, user_api="blas"):
+    with limited_threads(args.threads, names):
         description = machine(args.threads)
         for config in configs:
             results[config.name] = benchmark(config, data, names, args.repeats, log)
-    report = {
-        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "command": " ".join(
-            ["python benchmarks/bench_training.py", *(argv or sys.argv[1:])]
-        ),
-        "machine": description,
-        "repeats": args.repeats,
-        "data": {"train": len(data.X_train), "test": len(data.X_test), "seed": 0},
-        "runs": results,
-    }
-    print(table(results))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"\nwritten to {args.out}")
-    return report
+    return write_report(
+        args.out,
+        "bench_training.py",
+        argv,
+        table(results),
+        machine=description,
+        repeats=args.repeats,
+        data={"train": len(data.X_train), "test": len(data.X_test), "seed": 0},
+        runs=results,
+    )
 
 
 if __name__ == "__main__":
