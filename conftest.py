@@ -1,79 +1,113 @@
-"""How pytest runs the Python blocks of the book's pages.
+"""How pytest tests the book's pages: one test per Python block, read from its run.
 
-pytest-markdown-docs turns every ```python fence in docs/ into a test. We add
-one rule: a page reads like a notebook, so each block continues the ones
-above it on the same page (names defined earlier are visible later).
+Sybil collects each Markdown page of docs/ and makes one test of each of its
+Python blocks, named by its line (``docs/04-backpropagation.md::line:63,column:1``).
+The blocks come from ``scripts.page``, the one reader of the pages, and a
+page whose blocks would not run as written (another spelling of Python, an
+indented fence) is a collection error.
 
-- ``_chain_python_fences`` marks every Python fence as a ``continuation``, the
-  plugin's own option for "run the earlier blocks first". Authors write plain
-  ```python fences and never have to type the option.
-- ``PageRunner`` makes that cheap. A continuation block's source is the whole
-  page up to and including it, so run naively a page of n blocks costs n**2/2
-  block runs. The runner remembers the namespace left by the previous block of
-  the page and runs only the new lines in it, which gives exactly the result
-  of running the page top to bottom once. When a block is run alone
-  (``pytest -k``) or after a failure, it falls back to running its whole
-  source in a fresh namespace. Blocks after a failed one on the same page are
-  skipped with a pointer to it, instead of failing again with its error.
+No block is run by pytest itself. The first block to be tested runs every
+selected page that is out of date, each in a fresh kernel (``scripts.run``),
+two at a time, by ``python -m scripts.run``; a page whose run is kept and up to date is not run again.
+Then each block's test reads its page's run:
+
+- the block that raised fails with the error, its traceback and the line of
+  the Markdown where it was raised;
+- a block after it fails too, saying that it never ran;
+- a block that neither checks anything (an ``assert``, a ``numpy.testing``
+  call, ``pytest.raises``) nor shows anything (printed text, the value of its
+  last line) fails: it does nothing for the reader.
+
+With ``NNBOOK_NO_SKIPS=1`` (set by ``.ci/run``) a skipped test fails the run.
 """
 
+import ast
+import os
+from pathlib import Path
+
 import pytest
-from pytest_markdown_docs._runners import DefaultRunner, register_runner
-from pytest_markdown_docs.plugin import parse_superfences_block_info
+from sybil import Region, Sybil
 
-PYTHON_LANGS = {"py", "python", "python3"}
+from scripts import page as pages
+from scripts import run as runs
 
-# The lab notebooks are jupytext .py files, run by the site build and by
-# tests/test_notebooks.py; pytest-markdown-docs would import them to look for
-# docstrings, running them at collection.
-collect_ignore_glob = ["docs/lab/*.py"]
-
-
-def _chain_python_fences(state):
-    for token in state.tokens:
-        if token.type != "fence":
-            continue
-        info = parse_superfences_block_info(token.info)
-        if info and info[0] in PYTHON_LANGS and "continuation" not in info:
-            brace = token.info.strip().startswith("{")
-            token.info = (
-                token.info.strip()[:-1] + " continuation}"
-                if brace
-                else token.info + " continuation"
-            )
+ROOT = Path(__file__).resolve().parent
+_runs = {}  # page name -> Run, for this session
+_selected = {}  # page name -> Page, of the blocks pytest will test
+_skipped = []
 
 
-@pytest.hookimpl
-def pytest_markdown_docs_markdown_it():
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark")
-    parser.core.ruler.push("nnbook_chain_python_fences", _chain_python_fences)
-    return parser
+def _name(path):
+    path = Path(path).resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
-@register_runner(default=True)
-class PageRunner(DefaultRunner):
-    """Run a page's blocks in one namespace, each block's new lines once."""
+def _blocks(document):
+    """Sybil's parser: one region per Python block of the page."""
+    page = pages.parse(document.text, _name(document.path))
+    starts = [0]
+    for line in document.text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    for block in page.blocks:
+        yield Region(starts[block.start - 1], starts[block.end], (page, block), _test)
 
-    def __init__(self):
-        self._last = {}  # page path -> (source already run, its namespace)
-        self._failed = {}  # page path -> (source of the failed block, its line)
 
-    def runtest(self, test, args, *, asyncio_runner=None):
-        page = str(test.source_path)
-        failed_source, failed_line = self._failed.get(page, (None, 0))
-        if failed_source is not None and test.source.startswith(failed_source):
-            pytest.skip(f"the block at line {failed_line} of this page failed")
-        done, namespace = self._last.pop(page, ("", None))
-        if namespace is not None and test.source.startswith(done):
-            # blank lines in front keep the Markdown line numbers in tracebacks
-            source = "\n" * done.count("\n") + test.source[len(done) :]
-        else:
-            source, namespace = test.source, args
-        try:
-            exec(compile(source, page, "exec", dont_inherit=True), namespace)
-        except BaseException:
-            self._failed[page] = (test.source, test.start_line)
-            raise
-        self._last[page] = (test.source, namespace)
+def _checks_something(source):
+    """True if the block has an assert, or calls assert_* or pytest.raises."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Assert):
+            return True
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name.startswith("assert_") or name == "raises":
+                return True
+    return False
+
+
+def _test(example):
+    """Sybil's evaluator: the outcome of one block in its page's run."""
+    page, block = example.parsed
+    run = _run(page)
+    if run.failed is not None and block.number > run.failed:
+        failed = page.blocks[run.failed - 1]
+        return f"never ran: block {failed.number} ({failed.lines}) failed before it"
+    if run.failed == block.number:
+        return runs.describe_failure(page, run)
+    if not run.outputs[block.number - 1] and not _checks_something(block.source):
+        return (
+            f"{page.name}, block {block.number} ({block.lines}) neither checks "
+            "nor shows anything: end it with the check or the value that the "
+            "next paragraph discusses"
+        )
+    return None
+
+
+def _run(page):
+    if page.name not in _runs:
+        pending = [p for name, p in _selected.items() if name not in _runs]
+        _runs.update(runs.ensure_in_subprocess(pending or [page]))
+    return _runs[page.name]
+
+
+pytest_collect_file = Sybil(parsers=[_blocks], patterns=["*.md"]).pytest()
+
+
+def pytest_collection_finish(session):
+    for item in session.items:
+        example = getattr(item, "example", None)
+        if example is not None:
+            page, _ = example.parsed
+            _selected[page.name] = page
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _skipped and os.environ.get("NNBOOK_NO_SKIPS") == "1":
+        print(f"\nNNBOOK_NO_SKIPS=1 and {len(_skipped)} test(s) skipped:")
+        for nodeid in _skipped:
+            print(f"  {nodeid}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
