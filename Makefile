@@ -8,15 +8,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)
 
-.PHONY: help setup serve test lint pytest site figures figures-force chapter bench lock clean
+.PHONY: help setup serve test lint pytest site pages pages-force chapter timings bench lock clean
 
 help:
 	@echo "make serve    set up, build the figures, serve the book at http://127.0.0.1:8000"
 	@echo "make test     set up and run every test (lint, spelling, pytest, strict site build)"
 	@echo "make chapter CHAPTER=04-backpropagation   run one chapter's code blocks"
-	@echo "make figures  rebuild the figures that are out of date (figures-force: all)"
+	@echo "make pages    run the pages whose code or inputs changed (pages-force: all)"
 	@echo "make site     build the static site into site/ (strict)"
 	@echo "make bench    time nnbook against a per-example loop, PyTorch and scikit-learn,"
 	@echo "              and its convolution against PyTorch's"
@@ -30,18 +29,20 @@ $(STAMP): constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
 	touch $@
 
-figures: setup
-	$(BIN)/python -m scripts.figures
+# Each page runs in a fresh kernel; a run is kept in .cache/pages/ and reused
+# while the page's code and its inputs are unchanged (see scripts/run.py).
+pages: setup
+	$(BIN)/python -m scripts.run
 
-figures-force: setup
-	$(BIN)/python -m scripts.figures --force
+pages-force: setup
+	$(BIN)/python -m scripts.run --force
 
 # site_url decides the path mkdocs serves under: the root, here.
-serve: figures
-	NNBOOK_SITE_URL=http://127.0.0.1:8000/ NNBOOK_NOTEBOOK_CACHE=true \
+serve: setup
+	NNBOOK_SITE_URL=http://127.0.0.1:8000/ \
 		$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-site: figures
+site: setup
 	$(BIN)/mkdocs build --strict
 
 lint: setup
@@ -57,6 +58,11 @@ test: lint pytest site
 CHAPTER ?= 04-backpropagation
 chapter: setup
 	$(BIN)/python -m pytest docs/$(CHAPTER).md
+
+# How fast the edit loop is (make test warm, make chapter, a prose edit under
+# make serve); run by hand, see CONTRIBUTING.md.
+timings: setup
+	$(BIN)/python scripts/timings.py
 
 # The benchmarks, run by hand: they install PyTorch (CPU) and take a few
 # minutes. They rewrite benchmarks/results/training.json and conv.json, which
@@ -78,4 +84,4 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) site docs/figures .pytest_cache
+	rm -rf $(VENV) site .cache .pytest_cache

@@ -1,15 +1,16 @@
 """How pytest tests the book's pages: one test per Python block, read from its run.
 
-Sybil collects each Markdown page of docs/ and makes one test of each of its
-Python blocks, named by its line (``docs/04-backpropagation.md::line:63,column:1``).
+Sybil collects each Markdown page of docs/ and makes one test of each
+of its Python blocks, named by its line
+(``docs/04-backpropagation.md::line:62,column:1``).
 The blocks come from ``scripts.page``, the one reader of the pages, and a
 page whose blocks would not run as written (another spelling of Python, an
 indented fence) is a collection error.
 
 No block is run by pytest itself. The first block to be tested runs every
-selected page that is out of date, each in a fresh kernel (``scripts.run``),
-two at a time, by ``python -m scripts.run``; a page whose run is kept and up to date is not run again.
-Then each block's test reads its page's run:
+selected page that is out of date, each in a fresh kernel, two at a time, by
+``python -m scripts.run``; a page whose run is kept and up to date is not run
+again. Then each block's test reads its page's run:
 
 - the block that raised fails with the error, its traceback and the line of
   the Markdown where it was raised;

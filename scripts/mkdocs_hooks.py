@@ -1,84 +1,154 @@
 """MkDocs hooks of the book (listed under `hooks:` in mkdocs.yml).
 
-- on_pre_build: make the figures when they are missing or out of date, so that
-  `mkdocs build` and `mkdocs serve` never publish a page with a stale or
-  missing image. When they are fresh this costs a hash of a few files.
-- on_page_markdown / on_page_context: every chapter (and every lab notebook)
-  gets a Jupyter notebook, offered by a download button on its page
-  (overrides/partials/actions.html reads `page.meta.notebook`).
-- on_page_content: notebook pages rendered by mkdocs-jupyter carry nbconvert's
-  own MathJax 2 loader, which points at a CDN; the site already loads MathJax
-  3 itself, so that loader is removed.
-- on_post_build: write the notebooks into the built site, under notebooks/.
+The site shows each page's run (``scripts.run``); it never runs page code in
+the mkdocs process.
+
+- on_pre_build: read every page and run, in a new process, those whose run is
+  out of date (a prose edit runs nothing; a code edit, that page; an edit of
+  nnbook, every page). ``mkdocs serve`` also watches src/ and scripts/.
+- on_files: publish what the runs made: each figure a page's code wrote into
+  ``figures/``, next to the page, and each page's notebook, built from its
+  run, under ``notebooks/``.
+- on_page_markdown: put under each block what it printed or the value of its
+  last line, as an "Output" box, and under a failed block its error (a
+  warning too, so ``mkdocs build --strict`` fails); link the notebook.
 """
 
 import logging
-import re
+import posixpath
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from scripts import notebooks  # noqa: E402
-from scripts.figures import DEFAULT_OUT, build  # noqa: E402
+# mkdocs loads this file by its path; its package is found from the repository.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scripts import notebooks
+from scripts import page as pages
+from scripts import run as runs
 
 log = logging.getLogger("mkdocs.hooks.nnbook")
+_book = {"pages": {}, "runs": {}}  # this build's pages and runs, by page name
 
-CHAPTER = re.compile(r"^\d\d-[\w-]+\.md$")
-NBCONVERT_MATHJAX = re.compile(
-    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL
-)
-_notebooks = {}  # file name in notebooks/ -> JSON text, for this build
+
+def _page_name(src_uri):
+    return f"docs/{src_uri}"
+
+
+def notebook_uri(src_uri):
+    """Return where the notebook of the page ``src_uri`` is published."""
+    return "notebooks/" + src_uri.removesuffix(".md").replace("/", "-") + ".ipynb"
 
 
 def on_pre_build(config):
-    _notebooks.clear()
-    build(log=log.info)
+    try:
+        page_list = [pages.read(path) for path in pages.pages()]
+    except pages.PageError as error:
+        raise PluginError(str(error)) from None
+    try:
+        found = runs.ensure_in_subprocess(page_list)
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None
+    _book["runs"] = found
+    _book["pages"] = {
+        page.name: pages.read(pages.ROOT / page.name) for page in page_list
+    }
+
+
+def on_files(files, config):
+    shown = {}
+    for name, run in sorted(_book["runs"].items()):
+        folder = posixpath.dirname(name.removeprefix("docs/"))
+        for figure, path in run.figures.items():
+            uri = posixpath.join(folder, runs.FIGURES, figure)
+            if uri in shown:
+                raise PluginError(f"{name} and {shown[uri]} both write {uri}")
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"{name} writes {uri}, which docs/ already has")
+            shown[uri] = name
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for name, run in sorted(_book["runs"].items()):
+        src_uri = name.removeprefix("docs/")
+        page_file = files.get_file_from_path(src_uri)
+        if page_file is None:
+            continue
+        notebook = notebooks.page_notebook(
+            _book["pages"][name],
+            run,
+            site_url=config.site_url,
+            repo_url=config.repo_url,
+            page_url=f"{config.site_url}{page_file.url}",
+        )
+        files.append(
+            File.generated(
+                config, notebook_uri(src_uri), content=notebooks.dumps(notebook)
+            )
+        )
+    return files
+
+
+def _fence(text, attributes):
+    """Return ``text`` as a fenced block that no line of it can close."""
+    longest = max((len(run) for run in _backtick_runs(text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks} {{{attributes}}}\n{text.rstrip()}\n{ticks}\n"
+
+
+def _backtick_runs(text):
+    run = ""
+    for character in text:
+        if character == "`":
+            run += character
+        elif run:
+            yield run
+            run = ""
+    if run:
+        yield run
+
+
+def output_text(outputs):
+    """Return what a reader should see of a block's outputs, as plain text.
+
+    Printed text and the value of the last line; an image (a figure a block
+    saved) is left out, since the page shows the figure itself.
+    """
+    parts = []
+    for output in outputs:
+        kind = output["output_type"]
+        if kind == "stream":
+            parts.append(output["text"])
+        elif kind in ("execute_result", "display_data"):
+            data = output.get("data", {})
+            if not any(mime.startswith("image/") for mime in data):
+                parts.append(data.get("text/plain", "") + "\n")
+    return "".join(parts)
 
 
 def on_page_markdown(markdown, page, config, files):
-    if CHAPTER.match(page.file.src_uri):
-        name = page.file.src_uri.removesuffix(".md") + ".ipynb"
-        title = re.search(r"^# (.+)$", markdown, re.MULTILINE)
-        notebook = notebooks.chapter_notebook(
-            markdown,
-            title=title[1] if title else page.file.name,
-            figures_dir=DEFAULT_OUT,
-            site_url=config.site_url,
-            repo_url=config.repo_url,
-            page_url=f"{config.site_url}{page.url}",
-        )
-        _notebooks[name] = notebooks.dumps(notebook)
-        page.meta["notebook"] = f"notebooks/{name}"
-    return markdown
-
-
-def on_page_context(context, page, config, nav):
-    src = page.file.src_uri
-    if src.startswith("lab/") and src.endswith(".py"):
-        name = "lab-" + Path(src).stem + ".ipynb"
-        notebook = notebooks.lab_notebook(page.file.abs_src_path)
-        _notebooks[name] = notebooks.dumps(notebook)
-        page.meta["notebook"] = f"notebooks/{name}"
-    return context
-
-
-def on_page_content(html, page, config, files):
-    if page.file.src_uri.startswith("lab/"):
-        html, found = NBCONVERT_MATHJAX.subn("", html)
-        if not found:
-            raise RuntimeError(
-                f"{page.file.src_uri}: nbconvert's MathJax loader was not found; "
-                "its template changed: update NBCONVERT_MATHJAX in this file"
+    name = _page_name(page.file.src_uri)
+    run = _book["runs"].get(name)
+    if run is None:
+        return markdown
+    shown = pages.parse(markdown, name)  # the page as mkdocs gives it
+    kept = _book["pages"][name]
+    if [b.source for b in shown.blocks] != [b.source for b in kept.blocks]:
+        raise PluginError(f"{name} changed during the build; build again")
+    lines = markdown.splitlines(keepends=True)
+    for block in reversed(shown.blocks):
+        insert = ""
+        if block.number <= len(run.outputs):
+            text = output_text(run.outputs[block.number - 1])
+            if text.strip():
+                insert += _fence(text, '.text .nnbook-output title="Output"')
+        if run.failed == block.number:
+            log.warning(runs.describe_failure(kept, run))
+            _, error = run.error()
+            insert += _fence(
+                runs.traceback_text(error), '.text .nnbook-error title="Error"'
             )
-    return html
-
-
-def on_post_build(config):
-    out = Path(config.site_dir) / "notebooks"
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in sorted(_notebooks.items()):
-        (out / name).write_text(text, encoding="utf-8")
-    log.info(f"notebooks: {len(_notebooks)} written to {out}")
+        if insert:
+            lines.insert(block.end, "\n" + insert)
+    page.meta["notebook"] = notebook_uri(page.file.src_uri)
+    return "".join(lines)

@@ -1,38 +1,36 @@
-"""Every chapter as a Jupyter notebook, generated from its Markdown.
+"""A page of the book as a Jupyter notebook, with the outputs of its run.
 
-A chapter page alternates prose and ```python blocks that run top to bottom,
-which is exactly a notebook: each block becomes a code cell and the prose
-between blocks a Markdown cell. A few things only the site understands are
-translated on the way:
+A page alternates prose and ```python blocks that run top to bottom, which is
+exactly a notebook: each block becomes a code cell, holding the outputs that
+the page's run gave it (``scripts.run``), and the prose between blocks a
+Markdown cell. A few things only the site understands are translated on the
+way:
 
 - maths delimiters: ``\\(..\\)`` and ``\\[..\\]`` become ``$..$`` and ``$$..$$``,
   which every notebook front end typesets;
 - figures: ``![alt](figures/x.png)`` becomes a cell attachment, so the
-  notebook carries its images and works offline;
+  notebook carries its images and works offline; the cell that drew the
+  figure keeps its text output only, so the picture is not shown twice;
 - links to other pages become links to the published site;
 - the block syntax of pymdownx (``/// details | Solution`` ... ``///``) becomes
   a bold heading, and ``/// caption`` blocks become italic captions.
 
-The output is deterministic: the same page gives the same bytes. The lab
-notebooks (jupytext ``.py`` files in docs/lab/) are converted with jupytext.
+The output is deterministic: the same page and run give the same bytes.
 """
 
 import base64
 import json
 import mimetypes
 import re
-from pathlib import Path
 
 import nbformat
-from markdown_it import MarkdownIt
 
-PYTHON = {"py", "python", "python3"}
 INSTALL = 'pip install "nnbook[book] @ git+{repo}"'
 
 _INLINE = re.compile(r"\\\((.+?)\\\)", re.DOTALL)
 _DISPLAY = re.compile(r"\\\[(.+?)\\\]", re.DOTALL)
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(figures/(?P<name>[^)\s]+)\)")
-_PAGE_LINK = re.compile(r"\]\((?P<page>[\w-]+)\.md(?P<anchor>#[\w-]+)?\)")
+_PAGE_LINK = re.compile(r"\]\((?:\.\./)?(?P<page>[\w/-]+)\.md(?P<anchor>#[\w-]+)?\)")
 _BLOCK_START = re.compile(r"^///\s*(?P<kind>\w+)(?:\s*\|\s*(?P<title>.*))?$")
 
 
@@ -60,17 +58,15 @@ def _blocks(text):
     return "\n".join(lines)
 
 
-def _markdown_cell(text, *, figures_dir, site_url):
+def _markdown_cell(text, *, figures, site_url):
     attachments = {}
 
     def attach(match):
         name = match["name"]
-        path = Path(figures_dir) / name
-        if not path.is_file():
-            raise FileNotFoundError(
-                f"figure {name} not found in {figures_dir}; build the figures first "
-                "(python -m scripts.figures)"
-            )
+        path = figures.get(name)
+        if path is None:
+            # not written by the page's run: mkdocs reports the broken image
+            return match[0]
         mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
         attachments[name] = {mime: base64.b64encode(path.read_bytes()).decode()}
         return f"![{match['alt']}](attachment:{name})"
@@ -91,52 +87,59 @@ def _markdown_cell(text, *, figures_dir, site_url):
     return cell
 
 
-def chapter_notebook(markdown, *, title, figures_dir, site_url, repo_url, page_url):
-    """Return the notebook (an nbformat node) of one chapter's Markdown source."""
-    parser = MarkdownIt("commonmark")
-    lines = markdown.splitlines(keepends=True)
+def page_notebook(page, run, *, site_url, repo_url, page_url):
+    """Return the notebook (an nbformat node) of ``page`` with ``run``'s outputs.
+
+    ``page`` is a ``scripts.page.Page`` and ``run`` its ``scripts.run.Run``.
+    """
+    title = re.search(r"^# (.+)$", page.text, re.MULTILINE)
+    title = title[1] if title else page.name
+    needs = "".join(f"\n- `{name}`" for name in page.meta.get("data", []))
     intro = (
-        f"This notebook is chapter *{title}* of the executable book "
-        f"[The Maths behind Neural Networks]({site_url}), generated from the "
-        f"page {page_url}. Run it top to bottom in a fresh kernel; it needs "
-        f"the book's package:\n\n```\n{INSTALL.format(repo=repo_url)}\n```"
+        f"This notebook is *{title}*, a page of the executable book "
+        f"[The Maths behind Neural Networks]({site_url}), generated from "
+        f"{page_url} with the outputs of the build's run. Run it top to bottom "
+        f"in a fresh kernel; it needs the book's package:\n\n"
+        f"```\n{INSTALL.format(repo=repo_url)}\n```"
     )
+    if needs:
+        intro += f"\n\nand these files of the repository, next to it:{needs}"
+    figures = run.figures
     cells = [nbformat.v4.new_markdown_cell(intro)]
-    position = 0
-    for token in parser.parse(markdown):
-        info = token.info.strip().strip("{}").split()
-        language = info[0].lstrip(".") if info else ""
-        if token.type != "fence" or language not in PYTHON:
+    for kind, part in page.segments():
+        if kind == "prose":
+            cells.append(_markdown_cell(part, figures=figures, site_url=site_url))
             continue
-        start, end = token.map
-        prose = "".join(lines[position:start])
-        if prose.strip():
-            cells.append(
-                _markdown_cell(prose, figures_dir=figures_dir, site_url=site_url)
-            )
-        cells.append(nbformat.v4.new_code_cell(token.content.rstrip("\n")))
-        position = end
-    rest = "".join(lines[position:])
-    if rest.strip():
-        cells.append(_markdown_cell(rest, figures_dir=figures_dir, site_url=site_url))
+        cell = nbformat.v4.new_code_cell(part.source.rstrip("\n"))
+        if part.number <= len(run.outputs):
+            cell["execution_count"] = part.number
+            cell["outputs"] = [
+                nbformat.from_dict(_output(output, part.number, figures))
+                for output in run.outputs[part.number - 1]
+            ]
+        cells.append(cell)
     return _finish(cells)
 
 
-def lab_notebook(path):
-    """Return the notebook of a jupytext ``.py`` file from docs/lab/."""
-    import jupytext
+def _output(output, number, figures):
+    """Return a run's output as the notebook keeps it, in cell ``number``.
 
-    notebook = jupytext.read(path)
-    return _finish(notebook.cells)
+    A figure's output keeps only its text when a Markdown cell attaches the
+    figure, so that the picture is not shown twice.
+    """
+    if output["output_type"] == "execute_result":
+        output = {**output, "execution_count": number}
+    text = output.get("data", {}).get("text/plain", "")
+    saved = re.fullmatch(r"<figure figures/(?P<name>[^>]+)>", text.strip())
+    if saved and saved["name"] in figures:
+        output = {**output, "data": {"text/plain": text}}
+    return output
 
 
 def _finish(cells):
     notebook = nbformat.v4.new_notebook()
     for number, cell in enumerate(cells, 1):
         cell["id"] = f"cell-{number}"  # stable ids give stable bytes
-        if cell["cell_type"] == "code":
-            cell["execution_count"] = None
-            cell["outputs"] = []
         cell["metadata"] = {}
     notebook.cells = cells
     notebook.metadata = {

@@ -111,7 +111,9 @@ def _meta(lines, name):
     try:
         meta = yaml.safe_load("".join(lines[1 : end - 1])) or {}
     except yaml.YAMLError as error:
-        raise PageError(f"{name}: the front matter is not valid YAML: {error}") from None
+        raise PageError(
+            f"{name}: the front matter is not valid YAML: {error}"
+        ) from None
     if not isinstance(meta, dict):
         raise PageError(f"{name}: the front matter must be a mapping, not {meta!r}")
     return meta

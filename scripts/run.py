@@ -302,20 +302,25 @@ def ensure_in_subprocess(page_list, *, force=False):
     """Like ``ensure``, in a new Python process; return ``{page name: Run}``.
 
     The callers (pytest and mkdocs) are long-lived processes: the runner and
-    nnbook are imported afresh for every run, never from a stale module.
+    nnbook are imported afresh for every run, never from a stale module. A
+    page edited while the runs were made is read again and, if its code
+    changed, run again once.
     """
     page_list = [p for p in page_list if p.blocks]
-    stale = page_list if force else [p for p in page_list if load(p) is None]
-    if stale:
-        command = [sys.executable, "-m", "scripts.run", *(p.name for p in stale)]
-        if force:
-            command.append("--force")
-        subprocess.run(command, cwd=ROOT, check=False)
-    found = {p.name: load(p) for p in page_list}
-    missing = sorted(name for name, run in found.items() if run is None)
-    if missing:
-        raise RuntimeError(f"pages: no up-to-date run of {missing} after running")
-    return found
+    for _ in range(2):
+        stale = page_list if force else [p for p in page_list if load(p) is None]
+        if stale:
+            command = [sys.executable, "-m", "scripts.run", *(p.name for p in stale)]
+            if force:
+                command.append("--force")
+            subprocess.run(command, cwd=ROOT, check=False)
+            force = False
+        page_list = [pages.read(ROOT / p.name) for p in page_list]
+        found = {p.name: load(p) for p in page_list}
+        missing = sorted(name for name, run in found.items() if run is None)
+        if not missing:
+            return found
+    raise RuntimeError(f"pages: no up-to-date run of {missing} after running")
 
 
 def main(argv=None):

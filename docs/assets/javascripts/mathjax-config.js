@@ -17,22 +17,18 @@ window.MathJax = {
     load: ["input/tex", "output/chtml", "a11y/assistive-mml"],
   },
   tex: {
-    // \( \) and \[ \] come from Arithmatex on the pages; $ and $$ from
-    // the Markdown cells of the lab notebooks (only these two kinds of
-    // elements are processed, so a dollar sign in prose is left alone).
-    inlineMath: [["\\(", "\\)"], ["$", "$"]],
-    displayMath: [["\\[", "\\]"], ["$$", "$$"]],
+    // \( \) and \[ \] come from Arithmatex; a dollar sign is just a dollar.
+    inlineMath: [["\\(", "\\)"]],
+    displayMath: [["\\[", "\\]"]],
     processEscapes: true,
     processEnvironments: true,
   },
   options: {
-    // Only Arithmatex output and rendered notebook Markdown hold maths.
-    // An element is skipped when its class matches ignoreHtmlClass and not
-    // processHtmlClass; an element without a class follows its parent. The
-    // pattern must not match an empty class (as ".*" or ".*|" would), or the
-    // plain <p> inside a notebook cell would be skipped.
+    // Only Arithmatex output holds maths. An element is skipped when its
+    // class matches ignoreHtmlClass and not processHtmlClass; an element
+    // without a class follows its parent.
     ignoreHtmlClass: ".+",
-    processHtmlClass: "arithmatex|jp-RenderedMarkdown|jp-MarkdownOutput",
+    processHtmlClass: "arithmatex",
   },
   startup: {
     typeset: false,
