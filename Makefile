@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve test lint pytest site pages pages-force chapter timings bench lock clean
+.PHONY: help setup serve test lint pytest site pages pages-force pages-test chapter timings bench lock clean
 
 help:
 	@echo "make serve    set up, build the figures, serve the book at http://127.0.0.1:8000"
@@ -36,6 +36,10 @@ pages: setup
 
 pages-force: setup
 	$(BIN)/python -m scripts.run --force
+
+# Run (where out of date) and test every page: what `make test` does for docs/.
+pages-test: setup
+	$(BIN)/python -m pytest docs
 
 # site_url decides the path mkdocs serves under: the root, here.
 serve: setup

@@ -1,70 +1,63 @@
-"""The figure build: it runs, and it makes every image the pages refer to."""
+"""The figures: each one written by the run of the page that shows it."""
 
 import re
-from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from scripts.figures import build, figures, is_stale
+from scripts import page as pages
 
-ROOT = Path(__file__).resolve().parents[1]
-IMAGE = re.compile(r"!\[[^\]]*\]\((?P<src>[^)\s]+)")
-
-
-def referenced_figures():
-    """Return the file names of docs/figures/ that some page shows."""
-    names = set()
-    for page in (ROOT / "docs").rglob("*.md"):
-        for match in IMAGE.finditer(page.read_text("utf8")):
-            src = match["src"]
-            if src.startswith("figures/"):
-                names.add(src.removeprefix("figures/"))
-    return names
+IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)\s*$")
+MAX_GIF_BYTES = 1_000_000
 
 
-@pytest.fixture(scope="module")
-def fast_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("figures")
-    written = build(out, fast=True, log=lambda message: None)
-    return out, written
+def shown_figures(page):
+    """Return the file names under figures/ that the page shows."""
+    return set(re.findall(r"!\[[^\]]*\]\(figures/([^)\s]+)\)", page.text))
 
 
-def test_every_referenced_image_is_built(fast_build):
-    out, _ = fast_build
-    referenced = referenced_figures()
-    assert referenced, "no page refers to docs/figures/"
-    missing = sorted(name for name in referenced if not (out / name).is_file())
-    assert not missing, f"pages refer to figures the build does not make: {missing}"
+def test_every_figure_shown_is_written_by_the_page_and_every_one_written_shown(book):
+    problems = {}
+    for page, run in book:
+        shown, written = shown_figures(page), set(run.figures)
+        if shown != written:
+            problems[page.name] = {
+                "shown, not written by the page's run": sorted(shown - written),
+                "written, not shown": sorted(written - shown),
+            }
+    pages_without_blocks = [
+        p.name for p in map(pages.read, pages.pages()) if not p.blocks
+    ]
+    for name in pages_without_blocks:
+        if shown_figures(pages.read(pages.ROOT / name)):
+            problems[name] = "shows figures but has no block to make them"
+    assert not problems, problems
+    assert sum(len(run.figures) for _, run in book) >= 15
 
 
-def test_every_built_figure_is_used(fast_build):
-    _, written = fast_build
-    unused = sorted({p.name for p in written} - referenced_figures())
-    assert not unused, f"figures that no page shows: {unused}"
+def test_figures_are_images_and_gifs_small_animations(book):
+    for page, run in book:
+        for name, path in run.figures.items():
+            with Image.open(path) as image:
+                kind = image.format
+                assert kind == path.suffix[1:].upper(), f"{page.name}: {name}"
+                if kind == "GIF":
+                    assert image.n_frames > 1, f"{name} is not animated"
+                    assert image.width <= 800, f"{name} is {image.width} px wide"
+                    assert path.stat().st_size <= MAX_GIF_BYTES, name
 
 
-def test_files_are_images_and_gifs_are_animated(fast_build):
-    from PIL import Image
-
-    _, written = fast_build
-    for path in written:
-        with Image.open(path) as image:
-            assert image.format == path.suffix[1:].upper().replace("JPG", "JPEG")
-            if image.format == "GIF":
-                assert image.n_frames > 1, f"{path.name} is not animated"
-
-
-def test_build_is_skipped_when_fresh_and_forced_otherwise(fast_build):
-    out, _ = fast_build
-    assert not is_stale(out, fast=True)
-    assert build(out, fast=True, log=lambda message: None) == []
-    name = next(iter(figures()))
-    before = (out / name).read_bytes()
-    again = build(out, fast=True, force=True, only=[name], log=lambda message: None)
-    assert again == [out / name]
-    assert (out / name).read_bytes() == before, f"{name} is not byte-identical"
-
-
-def test_unknown_figure_names_are_rejected(tmp_path):
-    with pytest.raises(ValueError, match="unknown figure"):
-        build(tmp_path, only=["no-such-figure.png"])
+@pytest.mark.parametrize("path", pages.pages(), ids=lambda p: p.name)
+def test_every_figure_has_alt_text_and_a_caption(path):
+    lines = path.read_text("utf8").splitlines()
+    problems = []
+    for number, line in enumerate(lines, 1):
+        image = IMAGE.match(line)
+        if not image:
+            continue
+        if len(image["alt"].split()) < 5:
+            problems.append(f"line {number}: alt text too short to describe the image")
+        following = [text for text in lines[number : number + 3] if text.strip()]
+        if not following or following[0].strip() != "/// caption":
+            problems.append(f"line {number}: no `/// caption` block after the image")
+    assert not problems, f"{path.name}: " + "; ".join(problems)
