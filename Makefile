@@ -1,5 +1,5 @@
 # The two commands of the README, and the steps they are made of.
-#   make serve   set up, build the figures, serve the book at http://127.0.0.1:8000
+#   make serve   set up, run the pages, serve the book at http://127.0.0.1:8000
 #   make test    set up and run every check that CI runs
 # Everything lives in .venv, installed from constraints.txt (exact versions).
 
@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help setup serve test lint pytest site pages pages-force pages-test chapter timings bench lock clean
 
 help:
-	@echo "make serve    set up, build the figures, serve the book at http://127.0.0.1:8000"
+	@echo "make serve    set up, run the pages, serve the book at http://127.0.0.1:8000"
 	@echo "make test     set up and run every test (lint, spelling, pytest, strict site build)"
 	@echo "make chapter CHAPTER=04-backpropagation   run one chapter's code blocks"
 	@echo "make pages    run the pages whose code or inputs changed (pages-force: all)"

@@ -16,6 +16,7 @@ the reason, when it holds a Python block that would not run as written:
   at the left margin (a collapsible block uses ``/// details``).
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,10 +125,13 @@ def _language(info):
     return words[0].lstrip(".").lower() if words else ""
 
 
+@functools.lru_cache(maxsize=256)
 def parse(text, name):
     """Return the ``Page`` of Markdown ``text``; ``name`` is used in errors.
 
     Raises ``PageError`` for a Python block that would not run as written.
+    The result is cached by text: under ``mkdocs serve`` only the page that
+    was edited is parsed again. Treat it as read-only.
     """
     lines = text.splitlines()
     blocks = []

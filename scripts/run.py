@@ -70,7 +70,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 def _inputs():
     """The files every page's run depends on, besides the page itself."""
     files = sorted((ROOT / "src" / "nnbook").rglob("*.py"))
-    files += [ROOT / "constraints.txt", ROOT / "scripts" / "page.py", Path(__file__)]
+    files += [ROOT / "constraints.txt", Path(__file__)]
     return files
 
 
