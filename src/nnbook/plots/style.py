@@ -91,7 +91,9 @@ def atomic_path(path):
 
 def save_png(fig, path, *, dpi=None):
     """Save ``fig`` as a PNG without the timestamp-like metadata; return it."""
-    with atomic_path(path) as tmp:
+    # inside style(): ticks are placed when the figure is drawn, by the
+    # settings then in force
+    with style(), atomic_path(path) as tmp:
         fig.savefig(tmp, format="png", dpi=dpi, metadata={"Software": None})
     return Saved(path, "image/png")
 
@@ -100,7 +102,8 @@ def render(fig):
     """Return the figure drawn as an RGB uint8 array (for building GIF frames)."""
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else None
     canvas = canvas or FigureCanvasAgg(fig)
-    canvas.draw()
+    with style():
+        canvas.draw()
     return np.asarray(canvas.buffer_rgba())[..., :3].copy()
 
 
