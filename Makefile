@@ -41,10 +41,9 @@ pages-force: setup
 pages-test: setup
 	$(BIN)/python -m pytest docs
 
-# site_url decides the path mkdocs serves under: the root, here.
+# mkdocs.serve.yml: the site of mkdocs.yml, served at the root, no print view.
 serve: setup
-	NNBOOK_SITE_URL=http://127.0.0.1:8000/ \
-		$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dev-addr 127.0.0.1:8000
 
 site: setup
 	$(BIN)/mkdocs build --strict

@@ -69,7 +69,14 @@ def serve_edits():
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}{CHAPTER}/"
     server = subprocess.Popen(
-        [ROOT / ".venv/bin/mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [
+            ROOT / ".venv/bin/mkdocs",
+            "serve",
+            "--config-file",
+            "mkdocs.serve.yml",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
         cwd=ROOT,
         env={**ENV, "NNBOOK_SITE_URL": base},
         stdout=subprocess.DEVNULL,
