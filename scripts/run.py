@@ -270,7 +270,8 @@ def _clean(outputs):
     for output in outputs:
         output = dict(output)
         output.pop("execution_count", None)
-        output["metadata"] = {}
+        if "metadata" in output:
+            output["metadata"] = {}
         kept.append(output)
     return kept
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "src" / "nnbook").glob("*.py"))
+SOURCES = sorted((ROOT / "src" / "nnbook").rglob("*.py"))
 CITATION = re.compile(
     r"[Cc]hapter (?P<chapter>\d+), equations? "
     r"(?P<labels>\([\w.]+\)(?:(?:,| and| to) \([\w.]+\))*)"

@@ -68,7 +68,7 @@ def test_a_run_keeps_outputs_stops_at_the_first_error_and_names_its_line(cache):
     assert run.failed == 2
     assert len(run.outputs) == 2  # the third block never ran
     assert run.outputs[0] == [
-        {"metadata": {}, "name": "stdout", "output_type": "stream", "text": "sum: 3\n"}
+        {"name": "stdout", "output_type": "stream", "text": "sum: 3\n"}
     ]
     report = runs.describe_failure(page, run)
     assert report.startswith("docs/t.md, block 2 (lines 13-13), line 13: TypeError")
