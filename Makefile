@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve test lint pytest site pages pages-force pages-test chapter timings bench lock clean
+.PHONY: help setup serve test lint pytest pytest-not-browser pytest-browser site pages pages-force pages-test chapter timings bench lock clean
 
 help:
 	@echo "make serve    set up, run the pages, serve the book at http://127.0.0.1:8000"
@@ -56,7 +56,20 @@ lint: setup
 pytest: setup
 	$(BIN)/python -m pytest
 
-test: lint pytest site
+# Every check that CI runs. The pages that are out of date run first (a
+# failure is reported again, block by block, by pytest); then lint, pytest
+# (the browser tests in a process of their own) and the strict site build,
+# which only read the runs, go side by side.
+test: setup
+	-$(BIN)/python -m scripts.run
+	@$(MAKE) --no-print-directory -j4 --output-sync=target \
+		lint pytest-not-browser pytest-browser site
+
+pytest-not-browser: setup
+	$(BIN)/python -m pytest -m "not browser"
+
+pytest-browser: setup
+	$(BIN)/python -m pytest -m browser tests/test_browser.py
 
 CHAPTER ?= 04-backpropagation
 chapter: setup

@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -98,6 +99,11 @@ BROKEN_IMAGES = """() => [...document.querySelectorAll('.md-content img')]
   .map((img) => img.getAttribute('src'))"""
 
 
+# Every image and web font of the page has arrived (no need to wait for the
+# network to fall idle, which costs half a second a page).
+LOADED = """() => [...document.images].every((img) => img.complete)
+  && document.fonts.status === 'loaded'"""
+
 PHONE_WIDTH = 390
 
 # -- fixtures ----------------------------------------------------------------------
@@ -115,13 +121,14 @@ def site(tmp_path_factory):
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "NNBOOK_SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
+        text=True,
     )
+    assert built.returncode == 0, f"mkdocs build failed:\n{built.stderr[-3000:]}"
     server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(out))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -181,52 +188,25 @@ def pages_of(site_dir):
     return pages
 
 
+def visit(page, url):
+    """Load ``url`` in ``page``; return the seconds from navigation to typeset."""
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
+    page.wait_for_function(LOADED, timeout=15_000)
+    return page.evaluate(
+        "() => performance.getEntriesByName('nnbook:typeset')[0].startTime / 1000"
+    )
+
+
 def open_page(browser, url, base):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     watch = PageWatch(page, base)
-    page.goto(url, wait_until="load")
-    page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
-    page.wait_for_load_state("networkidle")
-    # from the start of navigation to the end of typesetting, in the page
-    typeset = page.evaluate(
-        "() => performance.getEntriesByName('nnbook:typeset')[0].startTime / 1000"
-    )
+    typeset = visit(page, url)
     return context, page, watch, typeset
 
 
 # -- tests -------------------------------------------------------------------------
-
-
-def test_every_page_renders_cleanly(site, browser):
-    base, site_dir = site
-    pages = pages_of(site_dir)
-    assert len(pages) >= 3, pages
-    report, failures = {}, {}
-    for rel in pages:
-        context, page, watch, typeset = open_page(browser, base + rel, base)
-        problems = page.evaluate(MATH_PROBLEMS) + [
-            f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
-        ]
-        problems += watch.problems()
-        # On a phone the page must not scroll sideways; a formula at the end
-        # of a line may stick out by a few pixels, which nobody notices.
-        page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
-        page_width = page.evaluate("() => document.documentElement.scrollWidth")
-        if page_width > PHONE_WIDTH + 24:
-            problems.append(f"{page_width} px wide on a {PHONE_WIDTH} px phone")
-        report[rel or "/"] = {
-            "equations": page.locator("mjx-container").count(),
-            "images": page.locator(".md-content img").count(),
-            "typeset_seconds": round(typeset, 2),
-            "bytes": page.evaluate(PAGE_BYTES),
-        }
-        if problems:
-            failures[rel or "/"] = problems
-        context.close()
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(json.dumps(report, indent=2) + "\n")
-    assert not failures, json.dumps(failures, indent=2)
 
 
 # The browser's own decoder (WebCodecs) counts the frames of each GIF shown.
@@ -242,19 +222,69 @@ GIF_FRAMES = """async () => {
 }"""
 
 
-def test_gifs_are_animations_to_the_browser(site, browser):
+def check_pages(base, rels):
+    """Open the pages one after the other, each in a new context of one browser.
+
+    Returns (report, failures, gifs); ``gifs`` maps each GIF a page shows to
+    its number of frames.
+    """
+    report, failures, gifs = {}, {}, {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for rel in rels:
+            context, page, watch, typeset = open_page(browser, base + rel, base)
+            problems = page.evaluate(MATH_PROBLEMS) + [
+                f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
+            ]
+            problems += watch.problems()
+            # On a phone the page must not scroll sideways; a formula at the
+            # end of a line may stick out by a few pixels, which nobody notices.
+            page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+            page_width = page.evaluate("() => document.documentElement.scrollWidth")
+            if page_width > PHONE_WIDTH + 24:
+                problems.append(f"{page_width} px wide on a {PHONE_WIDTH} px phone")
+            report[rel or "/"] = {
+                "equations": page.locator("mjx-container").count(),
+                "images": page.locator(".md-content img").count(),
+                "typeset_seconds": round(typeset, 2),
+                "bytes": page.evaluate(PAGE_BYTES),
+            }
+            if problems:
+                failures[rel or "/"] = problems
+            if rel != "print_page/":  # the whole book: its GIFs are the chapters'
+                frames = page.evaluate(GIF_FRAMES).items()
+                gifs.update({f"{rel}{src}": n for src, n in frames})
+            context.close()
+        browser.close()
+    return report, failures, gifs
+
+
+@pytest.fixture(scope="module")
+def visits(site):
+    """Every page of the site, opened once: (pages, report, failures, gifs)."""
     base, site_dir = site
-    counts = {}
-    for rel in pages_of(site_dir):
-        if not any((site_dir / rel).glob("figures/*.gif")):
-            continue
-        context, page, _, _ = open_page(browser, base + rel, base)
-        counts.update(
-            {f"{rel}{src}": n for src, n in page.evaluate(GIF_FRAMES).items()}
-        )
-        context.close()
-    assert len(counts) >= 2, counts
-    still = {src: n for src, n in counts.items() if n < 2}
+    pages = pages_of(site_dir)
+    # two browsers, one per core, each with half of the pages
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        halves = list(pool.map(lambda part: check_pages(base, part), [
+            pages[0::2], pages[1::2]]))  # fmt: skip
+    merged = [{k: v for half in halves for k, v in half[n].items()} for n in range(3)]
+    return pages, *merged
+
+
+def test_every_page_renders_cleanly(visits):
+    pages, report, failures, _ = visits
+    assert len(pages) >= 3, pages
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(json.dumps(dict(sorted(report.items())), indent=2) + "\n")
+    assert not failures, json.dumps(failures, indent=2)
+    assert len(report) == len(pages)
+
+
+def test_gifs_are_animations_to_the_browser(visits):
+    _, _, _, gifs = visits
+    assert len(gifs) >= 4, gifs
+    still = {src: n for src, n in gifs.items() if n < 2}
     assert not still, f"GIFs the browser decodes as one frame: {still}"
 
 
