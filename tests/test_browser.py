@@ -13,9 +13,11 @@ which turns the skip into a failure.
 """
 
 import functools
+import hashlib
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -28,6 +30,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("NNBOOK_CHROMIUM", "/usr/bin/chromium")
 REPORT = ROOT / ".cache" / "site-report.json"
+VISITS = ROOT / ".cache" / "browser"  # the pages that passed, by what they hold
 
 pytestmark = pytest.mark.browser
 
@@ -222,51 +225,93 @@ GIF_FRAMES = """async () => {
 }"""
 
 
-def check_pages(base, rels):
-    """Open the pages one after the other, each in a new context of one browser.
+def check_page(browser, base, rel):
+    """Open one page in a new context; return (report entry, problems, gifs).
 
-    Returns (report, failures, gifs); ``gifs`` maps each GIF a page shows to
-    its number of frames.
+    ``gifs`` maps each GIF the page shows to its number of frames.
+    """
+    context, page, watch, typeset = open_page(browser, base + rel, base)
+    problems = page.evaluate(MATH_PROBLEMS) + [
+        f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
+    ]
+    problems += watch.problems()
+    # On a phone the page must not scroll sideways; a formula at the end of a
+    # line may stick out by a few pixels, which nobody notices.
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    page_width = page.evaluate("() => document.documentElement.scrollWidth")
+    if page_width > PHONE_WIDTH + 24:
+        problems.append(f"{page_width} px wide on a {PHONE_WIDTH} px phone")
+    entry = {
+        "equations": page.locator("mjx-container").count(),
+        "images": page.locator(".md-content img").count(),
+        "typeset_seconds": round(typeset, 2),
+        "bytes": page.evaluate(PAGE_BYTES),
+    }
+    gifs = {}
+    if rel != "print_page/":  # the whole book: its GIFs are the chapters'
+        gifs = {f"{rel}{src}": n for src, n in page.evaluate(GIF_FRAMES).items()}
+    context.close()
+    return entry, problems, gifs
+
+
+def page_key(site_dir, base, rel, shared):
+    """Hash what a page's check depends on: its HTML, its images, the assets.
+
+    The local server's address, which changes from run to run, is left out.
+    """
+    html = (site_dir / rel / "index.html").read_bytes()
+    port = urlparse(base).port
+    address = rb"127\.0\.0\.1(:|%3A)" + str(port).encode() + rb"\b"
+    local = re.sub(address, b"127.0.0.1", html)
+    h = hashlib.sha256(shared + local)
+    for src in sorted(set(re.findall(rb'<img[^>]* src="([^"]+)"', html))):
+        image = (site_dir / rel / src.decode()).resolve()
+        h.update(src + (image.read_bytes() if image.is_file() else b"missing"))
+    return h.hexdigest()
+
+
+def check_pages(base, site_dir, rels):
+    """Check the pages in a browser of its own; return (report, failures, gifs).
+
+    A page that passed with the same HTML, images, assets, browser and test
+    code is not opened again (its result is kept in .cache/browser/): a
+    warm `make test` opens only the pages that changed.
     """
     report, failures, gifs = {}, {}, {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        shared = hashlib.sha256(browser.version.encode())
+        shared.update(Path(__file__).read_bytes())
+        for asset in sorted((site_dir / "assets").rglob("*")):
+            if asset.is_file():
+                shared.update(asset.relative_to(site_dir).as_posix().encode())
+                shared.update(asset.read_bytes())
         for rel in rels:
-            context, page, watch, typeset = open_page(browser, base + rel, base)
-            problems = page.evaluate(MATH_PROBLEMS) + [
-                f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
-            ]
-            problems += watch.problems()
-            # On a phone the page must not scroll sideways; a formula at the
-            # end of a line may stick out by a few pixels, which nobody notices.
-            page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
-            page_width = page.evaluate("() => document.documentElement.scrollWidth")
-            if page_width > PHONE_WIDTH + 24:
-                problems.append(f"{page_width} px wide on a {PHONE_WIDTH} px phone")
-            report[rel or "/"] = {
-                "equations": page.locator("mjx-container").count(),
-                "images": page.locator(".md-content img").count(),
-                "typeset_seconds": round(typeset, 2),
-                "bytes": page.evaluate(PAGE_BYTES),
-            }
+            kept = VISITS / f"{page_key(site_dir, base, rel, shared.digest())}.json"
+            if kept.is_file():
+                entry, problems, found = json.loads(kept.read_text()), [], {}
+                entry, found = entry["report"], entry["gifs"]
+            else:
+                entry, problems, found = check_page(browser, base, rel)
+                if not problems:
+                    VISITS.mkdir(parents=True, exist_ok=True)
+                    kept.write_text(json.dumps({"report": entry, "gifs": found}))
+            report[rel or "/"] = entry
+            gifs.update(found)
             if problems:
                 failures[rel or "/"] = problems
-            if rel != "print_page/":  # the whole book: its GIFs are the chapters'
-                frames = page.evaluate(GIF_FRAMES).items()
-                gifs.update({f"{rel}{src}": n for src, n in frames})
-            context.close()
         browser.close()
     return report, failures, gifs
 
 
 @pytest.fixture(scope="module")
 def visits(site):
-    """Every page of the site, opened once: (pages, report, failures, gifs)."""
+    """Every page of the site, checked once: (pages, report, failures, gifs)."""
     base, site_dir = site
     pages = pages_of(site_dir)
     # two browsers, one per core, each with half of the pages
     with ThreadPoolExecutor(max_workers=2) as pool:
-        halves = list(pool.map(lambda part: check_pages(base, part), [
+        halves = list(pool.map(lambda part: check_pages(base, site_dir, part), [
             pages[0::2], pages[1::2]]))  # fmt: skip
     merged = [{k: v for half in halves for k, v in half[n].items()} for n in range(3)]
     return pages, *merged

@@ -15,9 +15,13 @@ PAGE = """\
 # T
 
 ```python
+from pathlib import Path
+
 import numpy as np
 
 values = np.arange(3)
+Path("figures").mkdir()
+Path("figures/a.txt").write_text("made")
 print("sum:", values.sum())
 ```
 
@@ -71,8 +75,9 @@ def test_a_run_keeps_outputs_stops_at_the_first_error_and_names_its_line(cache):
         {"name": "stdout", "output_type": "stream", "text": "sum: 3\n"}
     ]
     report = runs.describe_failure(page, run)
-    assert report.startswith("docs/t.md, block 2 (lines 13-13), line 13: TypeError")
+    assert report.startswith("docs/t.md, block 2 (lines 17-17), line 17: TypeError")
     assert "shapee" in report
+    assert {name: p.read_text() for name, p in run.figures.items()} == {"a.txt": "made"}
     # kept, and reused while the code is the same
     assert runs.load(page) is not None
     assert runs.load(pages.parse(PAGE + "\nMore prose.\n", "docs/t.md")) is not None
@@ -80,37 +85,20 @@ def test_a_run_keeps_outputs_stops_at_the_first_error_and_names_its_line(cache):
 
 
 @pytest.mark.slow
-def test_figures_written_by_a_page_are_kept_with_its_run(cache):
-    text = (
-        "```python\nfrom pathlib import Path\n"
-        "Path('figures').mkdir()\nPath('figures/a.txt').write_text('made')\n```\n"
-    )
-    run = runs.execute(pages.parse(text, "docs/f.md"))
-    assert run.failed is None
-    assert {name: p.read_text() for name, p in run.figures.items()} == {"a.txt": "made"}
-
-
-@pytest.mark.slow
-def test_a_warning_raised_by_page_code_fails_the_block(cache):
-    text = "```python\nimport numpy as np\nnp.ones(2) / 0\n```\n"
-    run = runs.execute(pages.parse(text, "docs/w.md"))
-    assert run.failed == 1
-    assert run.error()[1]["ename"] == "RuntimeWarning"
-
-
-@pytest.mark.slow
 def test_pytest_fails_a_broken_page_and_skips_nothing():
     """The whole chain as `make chapter` runs it, on a page in the repository.
 
     The review found a TypeError reported as a skip; here it must fail, the
-    blocks after it must fail as never run, and a silent block must fail.
+    blocks after it must fail as never run, and a silent block must fail, and
+    so must a block whose code raises a warning.
     """
     folder = runs.ROOT / ".cache" / "selftest"
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / "broken.md"
     page.write_text(PAGE + "\n```python\nz = 1\n```\n", encoding="utf-8")
     silent = folder / "silent.md"
-    silent.write_text("```python\nz = 1\n```\n", encoding="utf-8")
+    warns = "```python\nimport numpy as np\nnp.ones(2) / 0\n```\n"
+    silent.write_text("```python\nz = 1\n```\n\n" + warns, encoding="utf-8")
     try:
         result = subprocess.run(
             [sys.executable, "-m", "pytest", str(page), str(silent), "-q"],
@@ -126,8 +114,9 @@ def test_pytest_fails_a_broken_page_and_skips_nothing():
             subprocess.run(["rm", "-rf", str(cached)], check=True)
     out = result.stdout
     assert result.returncode == 1, out
-    assert "4 failed, 1 passed" in out, out
+    assert "5 failed, 1 passed" in out, out
     assert "skipped" not in out, out
-    assert "line 13: TypeError" in out, out
-    assert "never ran: block 2 (lines 13-13) failed before it" in out, out
+    assert "line 17: TypeError" in out, out
+    assert "never ran: block 2 (lines 17-17) failed before it" in out, out
     assert "neither checks nor shows anything" in out, out
+    assert "RuntimeWarning: divide by zero" in out, out  # a warning is an error
