@@ -42,8 +42,11 @@ pages-test: setup
 	$(BIN)/python -m pytest docs
 
 # mkdocs.serve.yml: the site of mkdocs.yml, served at the root, no print view.
+# --dirty rebuilds only the pages that changed (the hooks add those whose run
+# changed): a saved prose edit is back in the browser in about a second. A new
+# page or a change of nav needs a restart.
 serve: setup
-	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --config-file mkdocs.serve.yml --dirty --dev-addr 127.0.0.1:8000
 
 site: setup
 	$(BIN)/mkdocs build --strict

@@ -31,6 +31,9 @@ from scripts import run as runs
 
 log = logging.getLogger("mkdocs.hooks.nnbook")
 _book = {"pages": {}, "runs": {}}  # this build's pages and runs, by page name
+# Kept between the builds of `mkdocs serve`, by page name:
+_notebooks = {}  # (page text, run digest, page URL) and the notebook's JSON
+_shown = {}  # the digest of the run that the built page shows
 
 
 def _page_name(src_uri):
@@ -74,18 +77,20 @@ def on_files(files, config):
         page_file = files.get_file_from_path(src_uri)
         if page_file is None:
             continue
-        notebook = notebooks.page_notebook(
-            _book["pages"][name],
-            run,
-            site_url=config.site_url,
-            repo_url=config.repo_url,
-            page_url=f"{config.site_url}{page_file.url}",
-        )
-        files.append(
-            File.generated(
-                config, notebook_uri(src_uri), content=notebooks.dumps(notebook)
-            )
-        )
+        if _shown.get(name, run.digest) != run.digest:
+            # `serve --dirty` rebuilds only the pages whose Markdown changed;
+            # this one's run changed (an edit of nnbook, say): rebuild it too
+            Path(page_file.abs_dest_path).unlink(missing_ok=True)
+        page, page_url = _book["pages"][name], f"{config.site_url}{page_file.url}"
+        key = (page.text, run.digest, page_url)
+        if _notebooks.get(name, (None,))[0] != key:
+            notebook = notebooks.page_notebook(
+                page, run, site_url=config.site_url, repo_url=config.repo_url,
+                page_url=page_url,
+            )  # fmt: skip
+            _notebooks[name] = key, notebooks.dumps(notebook)
+        content = _notebooks[name][1]
+        files.append(File.generated(config, notebook_uri(src_uri), content=content))
     return files
 
 
@@ -151,4 +156,5 @@ def on_page_markdown(markdown, page, config, files):
         if insert:
             lines.insert(block.end, "\n" + insert)
     page.meta["notebook"] = notebook_uri(page.file.src_uri)
+    _shown[name] = run.digest
     return "".join(lines)

@@ -74,6 +74,7 @@ def serve_edits():
             "serve",
             "--config-file",
             "mkdocs.serve.yml",
+            "--dirty",
             "--dev-addr",
             f"127.0.0.1:{port}",
         ],
