@@ -7,7 +7,9 @@ page: its test (``conftest.py`` reads the outcome of each block), the outputs
 under its blocks and its figures (``scripts.mkdocs_hooks``), and its notebook
 (``scripts.notebooks``).
 
-What a run keeps, in ``.cache/pages/<page>/``:
+What a run keeps, in ``.cache/pages/<page>/<digest>/`` (the last three runs
+of each page are kept, so that switching a BLAS setting and back, or two
+processes at once, run nothing twice):
 
 - ``run.json``: the digest of its inputs, and for each block its outputs in
   nbformat's form (what it printed, the value of its last expression, an
@@ -105,9 +107,17 @@ def _data_files(page):
     return names
 
 
-def cache_dir(page):
-    """Return the folder where the run of ``page`` is kept."""
+KEEP = 3  # runs kept per page: switching BLAS settings and back reruns nothing
+
+
+def page_dir(page):
+    """Return the folder where the runs of ``page`` are kept."""
     return CACHE / page.name.removesuffix(".md").replace("/", "__")
+
+
+def cache_dir(page, key=None):
+    """Return the folder of the run of ``page`` whose digest is ``key``."""
+    return page_dir(page) / (key or digest(page))[:20]
 
 
 @dataclass
@@ -141,12 +151,13 @@ class Run:
 
 def load(page):
     """Return the kept ``Run`` of ``page`` if it is up to date, else None."""
-    folder = cache_dir(page)
+    key = digest(page)
+    folder = cache_dir(page, key)
     try:
         record = json.loads((folder / "run.json").read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return None
-    if record.get("digest") != digest(page):
+    if record.get("digest") != key:
         return None
     return Run(
         page=page.name,
@@ -204,8 +215,8 @@ def execute(page):
     notebook.cells = [nbformat.v4.new_code_cell(PRELUDE)] + [
         nbformat.v4.new_code_cell(block.source) for block in page.blocks
     ]
-    CACHE.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".run-", dir=CACHE))
+    page_dir(page).mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".run-", dir=page_dir(page)))
     for name in _data_files(page):
         target = work / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -246,14 +257,24 @@ def execute(page):
     (work / "run.json").write_text(
         json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
-    folder = cache_dir(page)
-    old = folder.with_name(folder.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    work.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+    folder = cache_dir(page, key)
+    try:
+        work.rename(folder)
+    except OSError:  # another process kept the same run first: keep that one
+        shutil.rmtree(work, ignore_errors=True)
+    _prune(page)
     return load(page) or Run(page.name, key, record["outputs"], failed, seconds, folder)
+
+
+def _prune(page):
+    """Keep the ``KEEP`` newest runs of ``page``; drop unfinished ones a day old."""
+    folders = [p for p in page_dir(page).iterdir() if p.is_dir()]
+    finished = [p for p in folders if not p.name.startswith(".run-")]
+    finished.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    stale = [p for p in folders if p.name.startswith(".run-")]
+    stale = [p for p in stale if time.time() - p.stat().st_mtime > 86400]
+    for folder in finished[KEEP:] + stale:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _kernel_env():
