@@ -106,6 +106,11 @@ def pytest_runtest_logreport(report):
         _skipped.append(report.nodeid)
 
 
+def pytest_collectreport(report):
+    if report.skipped:  # a whole module skipped (the browser tests)
+        _skipped.append(report.nodeid)
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _skipped and os.environ.get("NNBOOK_NO_SKIPS") == "1":
         print(f"\nNNBOOK_NO_SKIPS=1 and {len(_skipped)} test(s) skipped:")
