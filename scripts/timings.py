@@ -1,6 +1,8 @@
 """How fast the edit loop is, measured: run by hand (`make timings`).
 
-1. `make test`, warm: `.venv` installed and every page's run up to date.
+1. `make test`, warm: `.venv` installed and every page's run up to date;
+   and after a prose edit of chapter 4 (the browser tests open that page and
+   the print view again).
 2. `make chapter CHAPTER=04-backpropagation`, with the page's run up to date,
    and after its run is thrown away (what a code edit of the page costs).
 3. Under `make serve`: the time from saving a prose edit of chapter 4 to the
@@ -102,12 +104,27 @@ def serve_edits():
     return prose, rerun
 
 
+def prose_edit_test():
+    """Return the seconds of `make test` after a sentence is added to chapter 4.
+
+    Nothing runs again, but the site changes: the browser tests open the
+    edited page and the print view again.
+    """
+    original = PAGE.read_text(encoding="utf-8")
+    try:
+        PAGE.write_text(original + "\nOne more sentence.\n", encoding="utf-8")
+        return timed([*MAKE, "test"])
+    finally:
+        PAGE.write_text(original, encoding="utf-8")
+
+
 def main():
     if not (ROOT / ".venv").exists():
         raise SystemExit("run `make setup` first")
     print("bringing every page's run up to date ...", flush=True)
     timed([*MAKE, "pages"])
     rows = [("make test (warm)", timed([*MAKE, "test"]), 60)]
+    rows.append(("make test after a prose edit of chapter 4", prose_edit_test(), 60))
     chapter = [*MAKE, "chapter", f"CHAPTER={CHAPTER}"]
     rows.append((f"make chapter CHAPTER={CHAPTER} (run kept)", timed(chapter), 10))
     shutil.rmtree(ROOT / ".cache" / "pages" / f"docs__{CHAPTER}", ignore_errors=True)
