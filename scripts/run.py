@@ -96,6 +96,20 @@ def digest(page):
     return h.hexdigest()
 
 
+def _stamp(page):
+    """Return the sizes and modification times of the files a run reads.
+
+    Compared before and after a run: a file edited while the page ran (even
+    edited and put back, which leaves the digest as it was) makes the run
+    one that is not kept.
+    """
+    files = [*_inputs(), *(ROOT / name for name in _data_files(page))]
+    files.append(ROOT / page.name)
+    return [
+        (str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists()
+    ]
+
+
 def _data_files(page):
     """Return the files the page reads, as its front matter lists them."""
     names = page.meta.get("data", [])
@@ -210,7 +224,7 @@ def execute(page):
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    key = digest(page)
+    key, stamp = digest(page), _stamp(page)
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(PRELUDE)] + [
         nbformat.v4.new_code_cell(block.source) for block in page.blocks
@@ -258,6 +272,9 @@ def execute(page):
         json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
     folder = cache_dir(page, key)
+    if _stamp(page) != stamp:  # an input changed while the page ran
+        shutil.rmtree(work, ignore_errors=True)
+        return Run(page.name, key, record["outputs"], failed, seconds, work)
     try:
         work.rename(folder)
     except OSError:  # another process kept the same run first: keep that one

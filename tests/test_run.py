@@ -120,3 +120,13 @@ def test_pytest_fails_a_broken_page_and_skips_nothing():
     assert "never ran: block 2 (lines 17-17) failed before it" in out, out
     assert "neither checks nor shows anything" in out, out
     assert "RuntimeWarning: divide by zero" in out, out  # a warning is an error
+
+
+@pytest.mark.slow
+def test_a_run_during_which_an_input_changed_is_not_kept(cache, monkeypatch):
+    stamps = iter([["before"], ["after"]])  # an edit, even one put back
+    monkeypatch.setattr(runs, "_stamp", lambda page: next(stamps))
+    page = pages.parse("```python\nx = 1\nx\n```\n", "docs/e.md")
+    run = runs.execute(page)
+    assert run.outputs[0][0]["data"] == {"text/plain": "1"}
+    assert runs.load(page) is None
