@@ -15,6 +15,7 @@ from nnbook.activations import (
     tanh,
     tanh_prime,
 )
+from nnbook.autodiff import Tensor
 from nnbook.conv import (
     Conv2d,
     ConvNet,
@@ -43,7 +44,7 @@ from nnbook.data import (
     stratified_split,
 )
 from nnbook.gradcheck import check_network_gradients, numerical_gradient, relative_error
-from nnbook.network import DivergenceError, Network, TrainingHistory
+from nnbook.network import Network
 from nnbook.optimisation import (
     fit_line,
     gradient_descent,
@@ -51,9 +52,13 @@ from nnbook.optimisation import (
     line_loss_gradient,
     newton,
 )
+from nnbook.optimisers import SGD, Adam, RMSprop
 from nnbook.perceptron import Perceptron, PerceptronHistory
+from nnbook.training import DivergenceError, TrainingHistory
 
 __all__ = [
+    "SGD",
+    "Adam",
     "Conv2d",
     "ConvNet",
     "Dense",
@@ -64,7 +69,9 @@ __all__ = [
     "Network",
     "Perceptron",
     "PerceptronHistory",
+    "RMSprop",
     "ReLU",
+    "Tensor",
     "TrainingHistory",
     "binary_cross_entropy",
     "binary_cross_entropy_gradient",

@@ -21,10 +21,10 @@ product in all (the method known as *im2col*).
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from nnbook._checks import as_int, as_numeric_array, as_positive_float
+from nnbook._checks import as_int, as_numeric_array, check_pair
 from nnbook.activations import softmax
 from nnbook.costs import cross_entropy
-from nnbook.network import DivergenceError, TrainingHistory
+from nnbook.training import train
 
 
 def _windows(x, kH, kW):
@@ -483,55 +483,53 @@ class ConvNet:
         return float(np.mean(logits.argmax(axis=1) == self._labels("Y", Y, logits)))
 
     def train(
-        self, X, Y, *, epochs, learning_rate, batch_size, seed=None, validation=None
+        self,
+        X,
+        Y,
+        *,
+        epochs,
+        batch_size,
+        learning_rate=None,
+        optimizer=None,
+        seed=None,
+        validation=None,
     ):
         """Train by mini-batch stochastic gradient descent; return the history.
 
-        The same loop as :meth:`nnbook.Network.train`: each epoch shuffles the
-        examples with ``np.random.default_rng(seed)``, takes one step
-        ``p <- p - learning_rate * dC/dp`` for every parameter and every
-        batch of ``batch_size`` images, then records the cost and the
-        accuracy on ``X`` (and on ``validation = (X_val, Y_val)`` if given)
-        in a :class:`nnbook.TrainingHistory`. ``Y`` holds one-hot rows.
+        The same loop as :meth:`nnbook.Network.train` (``nnbook.training``):
+        each epoch shuffles the examples with ``np.random.default_rng(seed)``,
+        takes one step ``p <- p - learning_rate * dC/dp`` for every parameter
+        and every batch of ``batch_size`` images (or the step of
+        ``optimizer``, such as ``nnbook.Adam(0.001)``, instead), then records
+        the cost and the accuracy on ``X`` (and on ``validation = (X_val,
+        Y_val)`` if given) in a :class:`nnbook.TrainingHistory`. ``Y`` holds
+        one-hot rows.
         """
         X, logits, Y = self._check_data(X, Y)
         labels = self._labels("Y", Y, logits)
-        epochs = as_int("epochs", epochs, minimum=0)
-        eta = as_positive_float("learning_rate", learning_rate)
-        batch_size = as_int("batch_size", batch_size, minimum=1)
         if validation is not None:
-            if not (isinstance(validation, tuple | list) and len(validation) == 2):
-                raise TypeError("validation must be a pair (X_val, Y_val)")
-            X_val, logits_val = self._check_data(validation[0])
-            labels_val = self._labels("validation Y", validation[1], logits_val)
-            Y_val = np.eye(logits_val.shape[1])[labels_val]
-        rng = np.random.default_rng(seed)
-        history = TrainingHistory()
-        n = len(X)
-        for epoch in range(1, epochs + 1):
-            order = rng.permutation(n)
-            X_shuffled, Y_shuffled = X[order], Y[order]
-            with np.errstate(over="ignore", invalid="ignore"):
-                for start in range(0, n, batch_size):
-                    grads = self._backprop(
-                        X_shuffled[start : start + batch_size],
-                        Y_shuffled[start : start + batch_size],
-                    )
-                    for p, g in zip(self.params, grads):
-                        p -= eta * g
-                logits = self._forward(X)[0]
-                cost = cross_entropy(logits, Y)
-            if not np.isfinite(cost):
-                raise DivergenceError(
-                    f"training diverged in epoch {epoch}: the cost became "
-                    f"{cost}; learning_rate={learning_rate} is probably too large"
-                )
-            history.cost.append(cost)
-            history.accuracy.append(float(np.mean(logits.argmax(axis=1) == labels)))
-            if validation is not None:
-                logits_val = self._forward(X_val)[0]
-                history.validation_cost.append(cross_entropy(logits_val, Y_val))
-                history.validation_accuracy.append(
-                    float(np.mean(logits_val.argmax(axis=1) == labels_val))
-                )
-        return history
+            X_val, Y_val = check_pair("validation", validation)
+            X_val, logits_val = self._check_data(X_val)
+            labels_val = self._labels("validation Y", Y_val, logits_val)
+            validation = (X_val, np.eye(logits_val.shape[1])[labels_val], labels_val)
+        return train(
+            self,
+            (X, Y, labels),
+            epochs=epochs,
+            batch_size=batch_size,
+            learning_rate=learning_rate,
+            optimizer=optimizer,
+            seed=seed,
+            validation=validation,
+        )
+
+    # -- what the training loop asks of a network (nnbook.training) ------------------
+
+    def _gradients(self, X, Y, rng):
+        """Return the gradients of a training batch, in the order of ``params``."""
+        return self._backprop(X, Y)
+
+    def _measure(self, X, Y, labels):
+        """Return the mean cost on ``X`` and the fraction of ``labels`` right."""
+        logits = self._forward(X)[0]
+        return cross_entropy(logits, Y), float(np.mean(logits.argmax(axis=1) == labels))

@@ -18,19 +18,16 @@ A batch is a 2-D array with one example per row. Row ``i`` of ``A_prev`` is
 ``(a^{l-1})^T`` for example ``i``, so the whole layer is
 ``A = sigmoid(A_prev @ W.T + b)``: the transpose of ``z = W a + b`` applied
 to every row at once.
-"""
 
-from dataclasses import dataclass, field
+Chapter 10 adds dropout to the hidden layers: in training, each hidden
+activation is multiplied by a random mask. The checks of the arguments live
+in ``nnbook._checks`` and the training loop, which ``ConvNet`` shares, in
+``nnbook.training``, so that this module is the maths and its interface.
+"""
 
 import numpy as np
 
-from nnbook._checks import (
-    as_batch,
-    as_int,
-    as_numeric_array,
-    as_positive_float,
-    check_same_rows,
-)
+from nnbook import _checks as checks
 from nnbook.activations import relu, sigmoid, softmax, tanh
 from nnbook.costs import (
     binary_cross_entropy,
@@ -38,6 +35,9 @@ from nnbook.costs import (
     quadratic_cost,
     quadratic_cost_gradient,
 )
+from nnbook.training import DivergenceError, TrainingHistory, train
+
+__all__ = ["DivergenceError", "Network", "TrainingHistory"]  # the last two: training.py
 
 # The activations a layer may use: the function, and its slope written in
 # terms of the function's output a, so that the backward pass can read
@@ -52,97 +52,6 @@ ACTIVATIONS = {
 OUTPUTS = {name: function for name, (function, _) in ACTIVATIONS.items()}
 OUTPUTS["softmax"] = softmax
 COSTS = ["quadratic", "cross_entropy"]
-
-
-class DivergenceError(FloatingPointError):
-    """Raised when training produces a cost that is NaN or infinite."""
-
-
-@dataclass
-class TrainingHistory:
-    """What :meth:`Network.train` records, one entry per epoch.
-
-    ``cost`` holds the mean cost (quadratic or cross-entropy, the network's
-    own) over the whole training set, measured after each epoch.
-    ``accuracy`` holds the fraction of training examples that
-    :meth:`Network.predict` classifies right; it is recorded only when the
-    targets are classes (one-hot rows, or 0 and 1 for a single output
-    neuron) and stays empty otherwise. ``validation_cost`` and
-    ``validation_accuracy`` are the same two measures on the ``validation``
-    set, when one is given.
-    """
-
-    cost: list = field(default_factory=list)
-    accuracy: list = field(default_factory=list)
-    validation_cost: list = field(default_factory=list)
-    validation_accuracy: list = field(default_factory=list)
-
-
-def _class_rows(Y):
-    """Return, for each row of the 2-D targets ``Y``, whether it names a class.
-
-    A row names a class when it is one-hot (a single 1, the rest 0); with one
-    output neuron, when it is 0 or 1. Other targets, such as chapter 4's 0.2,
-    are not classes.
-    """
-    binary = np.isin(Y, (0.0, 1.0)).all(axis=1)
-    return binary if Y.shape[1] == 1 else binary & (Y.sum(axis=1) == 1)
-
-
-def _labels_of_targets(Y):
-    """Return the class of each row of the 2-D targets ``Y``, or None if some
-    row names no class."""
-    if not _class_rows(Y).all():
-        return None
-    return Y[:, 0].astype(np.int64) if Y.shape[1] == 1 else Y.argmax(axis=1)
-
-
-def _check_sizes(sizes):
-    try:
-        sizes = list(sizes)
-    except TypeError:
-        raise TypeError(
-            f"sizes must be a list of layer widths such as [2, 3, 1]; "
-            f"got {type(sizes).__name__} {sizes!r}"
-        ) from None
-    if len(sizes) < 2:
-        raise ValueError(
-            "sizes must list at least two layers (an input and an output), "
-            f"such as [2, 1]; got {sizes!r}"
-        )
-    return [as_int(f"sizes[{i}]", n, minimum=1) for i, n in enumerate(sizes)]
-
-
-def _check_name(argument, value, known):
-    """Return ``value`` if it is one of the strings ``known``, or raise."""
-    names = ", ".join(repr(name) for name in known)
-    if not isinstance(value, str):
-        raise TypeError(
-            f"{argument} must be a string, one of {names}; got "
-            f"{type(value).__name__} {value!r}"
-        )
-    if value not in known:
-        hint = ""
-        if argument == "activation" and value == "softmax":
-            hint = " (the softmax is for the output layer: use output='softmax')"
-        raise ValueError(f"unknown {argument} {value!r}; expected one of {names}{hint}")
-    return value
-
-
-def _check_combination(sizes, output, cost):
-    """Raise ValueError for an output layer and a cost that cannot go together."""
-    if output == "softmax" and sizes[-1] < 2:
-        raise ValueError(
-            "output='softmax' needs at least two output neurons: the softmax "
-            f"of a single number is always 1; sizes {sizes} ends with "
-            f"{sizes[-1]} (for a yes-or-no answer use output='sigmoid')"
-        )
-    if cost == "cross_entropy" and output not in ("sigmoid", "softmax"):
-        raise ValueError(
-            "cost='cross_entropy' needs outputs that are probabilities, from "
-            f"output='sigmoid' or output='softmax'; got output={output!r}, "
-            "whose outputs are not between 0 and 1 (use cost='quadratic')"
-        )
 
 
 class Network:
@@ -179,6 +88,16 @@ class Network:
     cross-entropy with a tanh or ReLU output, whose outputs are not
     probabilities. The weights start the same way whatever the functions, so
     networks that differ only in them start from the same weights.
+
+    ``dropout``, a probability ``p`` with ``0 <= p < 1`` (0 by default),
+    switches each hidden neuron off with probability ``p`` on every training
+    step, independently for each example (chapter 10). It is *inverted*
+    dropout: the neurons that stay on are multiplied by ``1 / (1 - p)``, so
+    that each activation keeps its mean and the network needs no rescaling
+    afterwards. Only :meth:`train` drops neurons, with masks drawn from its
+    own ``seed``; ``forward``, ``cost``, ``backprop``, ``predict`` and
+    ``accuracy`` use the whole network, unless given ``masks`` to apply
+    (see :meth:`dropout_masks`).
     """
 
     def __init__(
@@ -188,15 +107,19 @@ class Network:
         activation="sigmoid",
         output=None,
         cost="quadratic",
+        dropout=0.0,
         seed=None,
     ):
-        self.sizes = _check_sizes(sizes)
-        self._activation = _check_name("activation", activation, list(ACTIVATIONS))
-        self._output_name = _check_name(
+        self.sizes = checks.check_sizes(sizes)
+        self._activation = checks.check_name(
+            "activation", activation, list(ACTIVATIONS)
+        )
+        self._output_name = checks.check_name(
             "output", activation if output is None else output, list(OUTPUTS)
         )
-        self._cost_name = _check_name("cost", cost, COSTS)
-        _check_combination(self.sizes, self._output_name, self._cost_name)
+        self._cost_name = checks.check_name("cost", cost, COSTS)
+        checks.check_combination(self.sizes, self._output_name, self._cost_name)
+        self._dropout = checks.as_dropout(dropout, self.sizes)
         # the functions themselves, looked up once (the softmax has no slope
         # of this kind: see _output_error)
         self._sigma, self._sigma_prime = ACTIVATIONS[self._activation]
@@ -216,6 +139,7 @@ class Network:
                 ("activation", self.activation, "sigmoid"),
                 ("output", self.output, self.activation),
                 ("cost", self.cost_name, "quadratic"),
+                ("dropout", self.dropout, 0.0),
             )
             if value != default
         ]
@@ -236,13 +160,31 @@ class Network:
         """The cost the network learns from: 'quadratic' or 'cross_entropy'."""
         return self._cost_name
 
-    # -- the maths, without checks: chapters 4 and 5 -------------------------
+    @property
+    def dropout(self):
+        """The probability that training switches a hidden neuron off."""
+        return self._dropout
 
-    def _forward(self, X):
+    @property
+    def params(self):
+        """Every parameter array, layer by layer: ``[W^1, b^1, W^2, b^2, ...]``.
+
+        The arrays themselves, not copies, in the order of
+        :class:`nnbook.ConvNet`'s ``params`` and of PyTorch's
+        ``parameters()``, for an optimiser's ``step`` to update in place.
+        """
+        checks.check_parameters(self.sizes, self.weights, self.biases)
+        return [p for W, b in zip(self.weights, self.biases) for p in (W, b)]
+
+    # -- the maths, without checks: chapters 4, 5 and 10 ---------------------
+
+    def _forward(self, X, masks=None):
         """Return the lists ``zs`` and ``activations`` for the batch ``X``.
 
         ``activations[0]`` is ``X`` itself, so ``activations[l]`` is ``a^l``
-        and ``zs[l - 1]`` is ``z^l``, both with one row per example.
+        and ``zs[l - 1]`` is ``z^l``, both with one row per example. With
+        ``masks``, the activations of hidden layer ``l`` are multiplied by
+        ``masks[l - 1]``: dropout (chapter 10).
         """
         L = len(self.weights)
         activations = [X]
@@ -250,8 +192,12 @@ class Network:
         for l, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
             z = activations[-1] @ W.T + b  # z^l = W^l a^{l-1} + b^l, per row
             zs.append(z)
-            sigma = self._sigma_out if l == L else self._sigma
-            activations.append(sigma(z))  # a^l = sigma(z^l)
+            if l == L:
+                activations.append(self._sigma_out(z))  # a^L = sigma(z^L)
+            elif masks is None:
+                activations.append(self._sigma(z))  # a^l = sigma(z^l)
+            else:
+                activations.append(self._sigma(z) * masks[l - 1])  # dropped
         return zs, activations
 
     def _output_error(self, a, Y):
@@ -287,7 +233,7 @@ class Network:
             return cross_entropy(Z, Y)
         return binary_cross_entropy(Z, Y)
 
-    def _backprop(self, X, Y):
+    def _backprop(self, X, Y, masks=None):
         """Return the gradients of the mean cost for a checked batch.
 
         The lines marked (BP1) to (BP4) are chapter 5's equations in their
@@ -303,8 +249,13 @@ class Network:
         - the mean over the batch is taken once, by dividing the output
           error by ``n``: every gradient below is linear in ``delta^L``, so
           all of them inherit the ``1/n`` (chapter 5, the batch form).
+
+        With dropout ``masks``, a hidden layer passes on ``sigma(z^l) ⊙ m^l``,
+        so the error goes back through the mask as well as through the slope,
+        ``delta^l = (delta^{l+1} W^{l+1}) ⊙ m^l ⊙ sigma'(z^l)``, and the slope
+        is read off ``sigma(z^l)`` before the mask (chapter 10).
         """
-        _, activations = self._forward(X)
+        zs, activations = self._forward(X, masks)
         grad_weights = [None] * len(self.weights)
         grad_biases = [None] * len(self.biases)
         delta = self._output_error(activations[-1], Y) / X.shape[0]  # (BP1)
@@ -313,22 +264,25 @@ class Network:
             grad_biases[l - 1] = delta.sum(axis=0)  # (BP3)
             if l > 1:
                 a = activations[l - 1]
-                delta = (delta @ self.weights[l - 1]) * self._sigma_prime(a)  # (BP2)
+                delta = delta @ self.weights[l - 1]
+                if masks is not None:
+                    delta = delta * masks[l - 2]  # back through the mask
+                    a = self._sigma(zs[l - 2])  # a^{l-1} before the mask
+                delta = delta * self._sigma_prime(a)  # (BP2)
         return grad_weights, grad_biases
 
-    def _output(self, X, rows=256):
+    def _output(self, X, masks=None, rows=256):
         """Return ``(z^L, a^L)`` for the checked batch ``X``, ``rows`` rows at a time.
 
-        The results are the last of ``self._forward(X)``. For a large ``X``
-        (a whole training set), a single pass makes arrays of megabytes, and
-        each new one is fresh memory from the operating system; in blocks of
-        a few hundred rows the arrays stay small and their memory is reused.
-        Profiling chapter 6's training showed that this halves the time of
-        the cost measured after every epoch.
+        The results are the last of ``self._forward(X, masks)``. In blocks of
+        a few hundred rows the arrays stay small and their memory is reused,
+        which halves the time of the cost that training measures after every
+        epoch on a whole training set.
         """
         zs, activations = [], []
         for i in range(0, len(X), rows):
-            z, a = self._forward(X[i : i + rows])
+            block = None if masks is None else [m[i : i + rows] for m in masks]
+            z, a = self._forward(X[i : i + rows], block)
             zs.append(z[-1])
             activations.append(a[-1])
         return np.concatenate(zs), np.concatenate(activations)
@@ -339,151 +293,108 @@ class Network:
             return (A[:, 0] >= 0.5).astype(np.int64)
         return A.argmax(axis=1)
 
+    def _masks(self, n, rng):
+        """Return inverted-dropout masks for ``n`` examples (see ``dropout_masks``)."""
+        keep = 1 - self._dropout
+        return [(rng.random((n, width)) < keep) / keep for width in self.sizes[1:-1]]
+
+    # -- what the training loop asks of a network (nnbook.training) ----------
+
+    def _gradients(self, X, Y, rng):
+        """Return the gradients of a training batch, in the order of ``params``.
+
+        With dropout, each batch gets masks of its own, drawn from ``rng``.
+        """
+        if self._dropout:
+            grad_w, grad_b = self._backprop(X, Y, self._masks(X.shape[0], rng))
+        else:
+            grad_w, grad_b = self._backprop(X, Y)
+        return [g for gW, gb in zip(grad_w, grad_b) for g in (gW, gb)]
+
+    def _measure(self, X, Y, labels):
+        """Return the mean cost on ``X`` and the fraction of ``labels`` right."""
+        Z, A = self._output(X)
+        cost = self._cost(Z, A, Y)
+        if labels is None:
+            return cost, None
+        return cost, float(np.mean(self._classes(A) == labels))
+
     # -- the public interface, with checks ------------------------------------
 
-    def _check_parameters(self):
-        """Make sure ``weights`` and ``biases`` still fit ``sizes``.
+    def _check_data(self, X, *Y, masks=None):
+        """Return ``(X, one, masks)``, or ``(X, Y, masks)`` when ``Y`` is given.
 
-        Readers may replace the arrays (for instance with lists of numbers).
-        Each one is converted to a float array once, and a wrong shape is
-        reported here rather than as a matrix-product error later.
+        All three checked: ``one`` says whether ``X`` was a single example,
+        ``masks`` (None unless given) must fit the rows of ``X``.
         """
-        L = len(self.sizes) - 1
-        for name, params in (("weights", self.weights), ("biases", self.biases)):
-            if len(params) != L:
-                raise ValueError(
-                    f"net.{name} must hold {L} arrays for sizes {self.sizes}; "
-                    f"got {len(params)}"
-                )
-        for l in range(1, L + 1):
-            for name, params, shape in (
-                ("weights", self.weights, (self.sizes[l], self.sizes[l - 1])),
-                ("biases", self.biases, (self.sizes[l],)),
-            ):
-                value = params[l - 1]
-                # converts lists, checks for NaN; float arrays stay the same object
-                value = as_numeric_array(f"net.{name}[{l - 1}]", value)
-                params[l - 1] = value
-                if value.shape != shape:
-                    raise ValueError(
-                        f"net.{name}[{l - 1}] (layer {l}) must have shape "
-                        f"{shape} for sizes {self.sizes}; got {value.shape}"
-                    )
-
-    def _check_data(self, X, *Y):
-        self._check_parameters()
-        X, one = as_batch("X", X, self.sizes[0])
+        checks.check_parameters(self.sizes, self.weights, self.biases)
+        X, one = checks.as_batch("X", X, self.sizes[0])
+        if masks is not None:
+            masks = checks.as_masks(masks, self.sizes, X.shape[0])
         if not Y:
-            return X, one
+            return X, one, masks
         (Y,) = Y
-        Y, _ = as_batch("Y", Y, self.sizes[-1])
-        check_same_rows("X", X, "Y", Y)
+        Y, _ = checks.as_batch("Y", Y, self.sizes[-1])
+        checks.check_same_rows("X", X, "Y", Y)
         if self._cost_name == "cross_entropy":
-            self._check_probabilities(Y)
-        return X, Y
+            checks.check_probabilities(Y, self._output_name)
+        return X, Y, masks
 
-    def _check_probabilities(self, Y):
-        """Make sure the targets ``Y`` suit the cross-entropy.
+    def dropout_masks(self, n, rng):
+        """Return one inverted-dropout mask per hidden layer, for ``n`` examples.
 
-        With a softmax output, the derivation of ``delta^L = a^L - y`` uses
-        that each target row sums to 1 (chapter 7, (7.8)); with sigmoid
-        outputs, each target is the probability of a yes, between 0 and 1.
+        Mask ``l - 1`` has shape ``(n, sizes[l])``: each entry is 0 with
+        probability ``p = dropout`` (the neuron is off for that example) and
+        ``1 / (1 - p)`` otherwise, drawn from ``rng``, a
+        ``np.random.Generator``. :meth:`train` draws a new set for every
+        batch this way; passed as ``masks`` to :meth:`forward`,
+        :meth:`cost` or :meth:`backprop`, one fixed set makes a training
+        step repeatable, to check its gradient by finite differences.
+        Chapter 10.
         """
-        softmax_output = self._output_name == "softmax"
-        bad = (Y < 0) | (Y > 1)
-        if softmax_output:
-            bad = bad.any(axis=1) | ~np.isclose(Y.sum(axis=1), 1.0)
-        else:
-            bad = bad.any(axis=1)
-        if bad.any():
-            row = int(np.flatnonzero(bad)[0])
-            kind = (
-                "a probability distribution (entries from 0 to 1 that sum to "
-                "1), such as a one-hot row"
-                if softmax_output
-                else "made of probabilities, numbers from 0 to 1"
+        n = checks.as_int("n", n, minimum=1)
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(
+                "rng must be a np.random.Generator, such as "
+                f"np.random.default_rng(0); got {type(rng).__name__}"
             )
-            raise ValueError(
-                f"with output={self._output_name!r} and cost='cross_entropy', "
-                f"each row of Y must be {kind}; row {row} is {Y[row].tolist()}"
-            )
+        return self._masks(n, rng)
 
-    def _check_labels(self, name, Y, X):
-        """Return the class of each example (row of ``X``) that ``Y`` describes.
-
-        ``Y`` is either a 1-D array of integer labels, one per example, or
-        the target rows, shaped ``(n, sizes[-1])``, that are one-hot (with one
-        output neuron: 0 or 1).
-        """
-        n_out = self.sizes[-1]
-        classes = max(n_out, 2)
-        n = X.shape[0]
-        try:
-            labels = np.asarray(Y)
-        except ValueError:  # a ragged list: as_batch below says so
-            labels = np.empty(0)
-        if labels.ndim == 1 and labels.dtype.kind in "iu":
-            if labels.shape[0] != n:
-                raise ValueError(
-                    f"{name} holds {labels.shape[0]} labels for {n} examples; "
-                    "give one label per row of X"
-                )
-            if labels.size and (labels.min() < 0 or labels.max() >= classes):
-                raise ValueError(
-                    f"{name} must hold labels from 0 to {classes - 1}; got "
-                    f"values from {labels.min()} to {labels.max()}"
-                )
-            return labels.astype(np.int64, copy=False)
-        try:
-            Y, _ = as_batch(name, Y, n_out)
-        except ValueError as error:
-            raise ValueError(
-                f"{error} (class labels must be a 1-D array of integers)"
-            ) from None
-        check_same_rows("X", X, name, Y)
-        labels = _labels_of_targets(Y)
-        if labels is None:
-            kind = "0 or 1" if n_out == 1 else "one-hot (a single 1, the rest 0)"
-            row = int(np.flatnonzero(~_class_rows(Y))[0])
-            raise ValueError(
-                f"{name} must hold classes: integer labels of shape (n,), or "
-                f"target rows of shape (n, {n_out}) that are {kind}; "
-                f"row {row} is {Y[row].tolist()}"
-            )
-        return labels
-
-    def forward(self, X):
+    def forward(self, X, *, masks=None):
         """Return the network's output ``a^L`` for the inputs ``X``.
 
         ``X`` has shape ``(n, sizes[0])`` and the result ``(n, sizes[-1])``;
         a 1-D ``X`` of length ``sizes[0]`` is one example and gives a 1-D
-        output. Chapter 4, equations (4.1) and (4.2).
+        output. Chapter 4, equations (4.1) and (4.2). ``masks`` applies
+        dropout masks to the hidden layers (see :meth:`dropout_masks`).
         """
-        X, one = self._check_data(X)
-        output = self._forward(X)[1][-1]
+        X, one, masks = self._check_data(X, masks=masks)
+        output = self._forward(X, masks)[1][-1]
         return output[0] if one else output
 
-    def forward_trace(self, X):
+    def forward_trace(self, X, *, masks=None):
         """Return ``(zs, activations)``, every layer's ``z`` and ``a`` for ``X``.
 
         ``activations[0]`` is the input, ``activations[l]`` is ``a^l`` and
         ``zs[l - 1]`` is ``z^l``, each with one row per example (a 1-D ``X``
         counts as one row). Chapters 4 and 5 read intermediate values here.
+        With ``masks``, the hidden activations are those after dropout.
         """
-        X, _ = self._check_data(X)
-        return self._forward(X)
+        X, _, masks = self._check_data(X, masks=masks)
+        return self._forward(X, masks)
 
-    def cost(self, X, Y):
+    def cost(self, X, Y, *, masks=None):
         """Return the mean cost of the network on inputs ``X``, targets ``Y``.
 
         The quadratic cost, chapter 4, equation (4.5), unless the network was
         made with ``cost="cross_entropy"``: chapter 7, (7.6) after a softmax
-        output, (7.10) after sigmoid outputs.
+        output, (7.10) after sigmoid outputs. ``masks`` applies dropout
+        masks to the hidden layers (see :meth:`dropout_masks`).
         """
-        X, Y = self._check_data(X, Y)
-        return self._cost(*self._output(X), Y)
+        X, Y, masks = self._check_data(X, Y, masks=masks)
+        return self._cost(*self._output(X, masks), Y)
 
-    def backprop(self, X, Y):
+    def backprop(self, X, Y, *, masks=None):
         """Return ``(grad_weights, grad_biases)`` of the mean cost over ``X``.
 
         One example's cost is ``0.5 * ||y - a^L||^2``, or its cross-entropy
@@ -492,10 +403,11 @@ class Network:
         ``grad_weights[l - 1][j, k]`` is ``dC / dw^l_{jk}``. The four steps
         are the equations (BP1) to (BP4) of chapter 5; chapter 4 derives them
         for one neuron per layer, chapter 7 gives (BP1) for the softmax and
-        the cross-entropy.
+        the cross-entropy. With ``masks``, the gradients are those of
+        ``cost(X, Y, masks=masks)``, through the dropout masks (chapter 10).
         """
-        X, Y = self._check_data(X, Y)
-        return self._backprop(X, Y)
+        X, Y, masks = self._check_data(X, Y, masks=masks)
+        return self._backprop(X, Y, masks)
 
     def predict(self, X):
         """Return the class the network chooses for each row of ``X``.
@@ -506,7 +418,7 @@ class Network:
         Returns an integer array of shape ``(n,)``, or one int for a 1-D
         ``X`` (a single example). Chapter 6.
         """
-        X, one = self._check_data(X)
+        X, one, _ = self._check_data(X)
         classes = self._classes(self._output(X)[1])
         return int(classes[0]) if one else classes
 
@@ -520,33 +432,21 @@ class Network:
         neuron). Anything else, such as float labels or targets that name no
         class, raises ValueError or TypeError. Chapter 6.
         """
-        X, _ = self._check_data(X)
-        labels = self._check_labels("Y", Y, X)
+        X, _, _ = self._check_data(X)
+        labels = checks.as_labels("Y", Y, X, self.sizes[-1])
         return float(np.mean(self._classes(self._output(X)[1]) == labels))
 
-    def _check_validation(self, validation):
-        """Return ``(X_val, Y_val, labels_val)`` for ``train``'s ``validation``."""
-        if not (isinstance(validation, tuple | list) and len(validation) == 2):
-            raise TypeError(
-                "validation must be a pair (X_val, Y_val); got "
-                f"{type(validation).__name__}"
-                + (
-                    f" of length {len(validation)}"
-                    if hasattr(validation, "__len__")
-                    else ""
-                )
-            )
-        X_val, _ = as_batch("validation X", validation[0], self.sizes[0])
-        labels = self._check_labels("validation Y", validation[1], X_val)
-        # the targets that the labels stand for, to measure the cost
-        if self.sizes[-1] == 1:
-            Y_val = labels[:, np.newaxis].astype(float)
-        else:
-            Y_val = np.eye(self.sizes[-1])[labels]
-        return X_val, Y_val, labels
-
     def train(
-        self, X, Y, *, epochs, learning_rate, batch_size, seed=None, validation=None
+        self,
+        X,
+        Y,
+        *,
+        epochs,
+        batch_size,
+        learning_rate=None,
+        optimizer=None,
+        seed=None,
+        validation=None,
     ):
         """Train by mini-batch stochastic gradient descent; return the history.
 
@@ -556,6 +456,12 @@ class Network:
         takes one step ``W <- W - learning_rate * dC/dW`` (and the same for
         ``b``) with the gradient of the batch's mean cost. The whole batch goes
         through the network at once, as one matrix per layer.
+
+        Instead of ``learning_rate``, ``optimizer`` may choose the step: an
+        optimiser such as ``nnbook.Adam(0.001)``, which brings its own
+        learning rate and keeps its state from one call of ``train`` to the
+        next (chapter 9). Exactly one of the two must be given. With
+        ``dropout``, every batch gets new masks, drawn from the same ``seed``.
 
         ``validation``, a pair ``(X_val, Y_val)`` of examples kept out of
         training, is measured after each epoch; ``Y_val`` holds classes, as
@@ -570,43 +476,28 @@ class Network:
         which happens when the learning rate is far too large.
         Chapter 4, equation (4.6); chapter 6.
         """
-        X, Y = self._check_data(X, Y)
-        epochs = as_int("epochs", epochs, minimum=0)
-        eta = as_positive_float("learning_rate", learning_rate)
-        batch_size = as_int("batch_size", batch_size, minimum=1)
+        X, Y, _ = self._check_data(X, Y)
         if validation is not None:
-            X_val, Y_val, labels_val = self._check_validation(validation)
-        labels = _labels_of_targets(Y)  # None when Y holds no classes
-        rng = np.random.default_rng(seed)
-        history = TrainingHistory()
-        n = X.shape[0]
-        for epoch in range(1, epochs + 1):
-            order = rng.permutation(n)
-            X_shuffled, Y_shuffled = X[order], Y[order]  # batches are then views
-            # huge steps overflow to inf and then NaN; the check below reports it
-            with np.errstate(over="ignore", invalid="ignore"):
-                for start in range(0, n, batch_size):
-                    grad_w, grad_b = self._backprop(
-                        X_shuffled[start : start + batch_size],
-                        Y_shuffled[start : start + batch_size],
-                    )
-                    for W, b, gW, gb in zip(self.weights, self.biases, grad_w, grad_b):
-                        W -= eta * gW
-                        b -= eta * gb
-                Z, A = self._output(X)
-                cost = self._cost(Z, A, Y)
-            if not np.isfinite(cost):
-                raise DivergenceError(
-                    f"training diverged in epoch {epoch}: the cost became "
-                    f"{cost}; learning_rate={learning_rate} is probably too large"
-                )
-            history.cost.append(cost)
-            if labels is not None:
-                history.accuracy.append(float(np.mean(self._classes(A) == labels)))
-            if validation is not None:
-                Z_val, A_val = self._output(X_val)
-                history.validation_cost.append(self._cost(Z_val, A_val, Y_val))
-                history.validation_accuracy.append(
-                    float(np.mean(self._classes(A_val) == labels_val))
-                )
-        return history
+            validation = self._check_validation(validation)
+        return train(
+            self,
+            (X, Y, checks.labels_of_targets(Y)),  # no labels if Y holds no classes
+            epochs=epochs,
+            batch_size=batch_size,
+            learning_rate=learning_rate,
+            optimizer=optimizer,
+            seed=seed,
+            validation=validation,
+        )
+
+    def _check_validation(self, validation):
+        """Return ``(X_val, Y_val, labels_val)`` for ``train``'s ``validation``."""
+        X_val, Y_val = checks.check_pair("validation", validation)
+        X_val, _ = checks.as_batch("validation X", X_val, self.sizes[0])
+        labels = checks.as_labels("validation Y", Y_val, X_val, self.sizes[-1])
+        # the targets that the labels stand for, to measure the cost
+        if self.sizes[-1] == 1:
+            Y_val = labels[:, np.newaxis].astype(float)
+        else:
+            Y_val = np.eye(self.sizes[-1])[labels]
+        return X_val, Y_val, labels

@@ -9,7 +9,7 @@ its iterates, so that the chapter and its figures can look at each step.
 import numpy as np
 
 from nnbook._checks import as_int, as_numeric_array, as_positive_float
-from nnbook.network import DivergenceError
+from nnbook.training import DivergenceError
 
 
 def _check_function(name, f):
