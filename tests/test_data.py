@@ -198,3 +198,20 @@ def test_load_digits_seed_and_test_size():
     np.testing.assert_array_equal(a.X_test, b.X_test)
     assert not np.array_equal(a.X_test, load_digits(seed=2).X_test)
     assert load_digits(test_size=0.5).X_test.shape[0] in range(895, 905)
+
+
+def test_load_digits_can_hold_back_a_validation_set_without_moving_the_test_set():
+    plain = load_digits(test_size=0.25, seed=3)
+    split = load_digits(test_size=0.25, validation_size=0.2, seed=3)
+    np.testing.assert_array_equal(split.X_test, plain.X_test)
+    assert abs(len(split.X_val) - 0.2 * 1797) <= 5  # a fifth of the whole
+    assert len(split.X_train) + len(split.X_val) == len(plain.X_train)
+    np.testing.assert_array_equal(split.Y_val.argmax(axis=1), split.labels_val)
+    assert np.bincount(split.labels_val).min() >= 30  # every digit, stratified
+    assert plain.X_val.shape == (0, 64)
+
+
+@pytest.mark.parametrize("bad", [-0.1, True, "0.2", 0.75])
+def test_load_digits_refuses_a_bad_validation_size(bad):
+    with pytest.raises(ValueError, match="validation_size"):
+        load_digits(test_size=0.25, validation_size=bad)

@@ -184,7 +184,11 @@ def stratified_split(labels, *, test_size, seed):
 
 
 class Digits(NamedTuple):
-    """The 8x8 digits split into a training and a test set (see :func:`load_digits`)."""
+    """The 8x8 digits split into training, test and validation sets.
+
+    See :func:`load_digits`; the validation set is empty (no rows) unless a
+    ``validation_size`` is asked for.
+    """
 
     X_train: np.ndarray  # (n_train, 64), pixels scaled to [0, 1]
     X_test: np.ndarray  # (n_test, 64)
@@ -192,19 +196,37 @@ class Digits(NamedTuple):
     Y_test: np.ndarray  # (n_test, 10)
     labels_train: np.ndarray  # (n_train,), the digit 0..9 of each row
     labels_test: np.ndarray  # (n_test,)
+    X_val: np.ndarray = np.empty((0, 64))  # (n_val, 64)
+    Y_val: np.ndarray = np.empty((0, 10))  # (n_val, 10)
+    labels_val: np.ndarray = np.empty(0, dtype=np.int64)  # (n_val,)
 
 
-def load_digits(*, test_size=0.25, seed=0):
+def load_digits(*, test_size=0.25, validation_size=0.0, seed=0):
     """Return scikit-learn's 8x8 handwritten digits as a seeded, stratified split.
 
     The 1,797 images ship with scikit-learn (no download). Each image is a
     row of 64 pixels, read line by line, with values 0 to 16 that are divided
     by 16 so that every input lies in [0, 1]. :func:`stratified_split` puts
-    ``test_size`` of each digit into the test set; the targets are the
-    :func:`one_hot` rows of the labels. Returns a :class:`Digits` tuple.
+    ``test_size`` of each digit into the test set; then, if
+    ``validation_size`` is not 0, that fraction of the whole (taken from what
+    is left, again per digit and with the same ``seed``) into the validation
+    set. The test set is the same whatever ``validation_size`` is. The
+    targets are the :func:`one_hot` rows of the labels. Returns a
+    :class:`Digits` tuple.
 
     Chapter 6.
     """
+    if isinstance(validation_size, bool) or not (
+        isinstance(validation_size, int | float) and validation_size >= 0
+    ):
+        raise ValueError(
+            f"validation_size must be a fraction of at least 0; got {validation_size!r}"
+        )
+    if isinstance(test_size, int | float) and test_size + validation_size >= 1:
+        raise ValueError(
+            f"test_size + validation_size must be below 1, so that some images "
+            f"are left to train on; got {test_size} + {validation_size}"
+        )
     try:
         from sklearn.datasets import load_digits as sklearn_load_digits
     except ImportError:  # pragma: no cover - scikit-learn is in the book's extra
@@ -216,6 +238,11 @@ def load_digits(*, test_size=0.25, seed=0):
     X = data.data / 16.0
     labels = data.target.astype(np.int64)
     train, test = stratified_split(labels, test_size=test_size, seed=seed)
+    val = np.empty(0, dtype=np.int64)
+    if validation_size:
+        share = validation_size / (1 - test_size)
+        kept, held = stratified_split(labels[train], test_size=share, seed=seed)
+        train, val = train[kept], train[held]
     return Digits(
         X_train=X[train],
         X_test=X[test],
@@ -223,4 +250,7 @@ def load_digits(*, test_size=0.25, seed=0):
         Y_test=one_hot(labels[test], 10),
         labels_train=labels[train],
         labels_test=labels[test],
+        X_val=X[val],
+        Y_val=one_hot(labels[val], 10),
+        labels_val=labels[val],
     )
