@@ -16,6 +16,7 @@ the reason, when it holds a Python block that would not run as written:
   at the left margin (a collapsible block uses ``/// details``).
 """
 
+import ast
 import functools
 import re
 from dataclasses import dataclass, field
@@ -176,6 +177,34 @@ def parse(text, name):
         meta=_meta(text.splitlines(keepends=True), name),
         blocks=tuple(blocks),
     )
+
+
+def checks_something(source):
+    """True if the block checks a claim when it runs.
+
+    An ``assert``, a call of an ``assert_*`` function or of ``pytest.raises``
+    counts, unless it cannot fail (``assert True``) or sits in a function,
+    lambda or class body, which the block may never call.
+    """
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+    def runs_a_check(node):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, scopes):
+                continue
+            if isinstance(child, ast.Assert) and not isinstance(
+                child.test, ast.Constant
+            ):
+                return True
+            if isinstance(child, ast.Call):
+                name = getattr(child.func, "attr", getattr(child.func, "id", ""))
+                if name.startswith("assert_") or name == "raises":
+                    return True
+            if runs_a_check(child):
+                return True
+        return False
+
+    return runs_a_check(ast.parse(source))
 
 
 def read(path):

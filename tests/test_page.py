@@ -88,3 +88,21 @@ def test_front_matter_must_be_a_mapping():
 def test_every_page_of_the_book_reads():
     found = [pages.read(path) for path in pages.pages()]
     assert sum(len(page.blocks) for page in found) > 100
+
+
+@pytest.mark.parametrize(
+    ("source", "counts"),
+    [
+        ("assert x == 1, x", True),
+        ("np.testing.assert_allclose(a, b)", True),
+        ("with pytest.raises(ValueError):\n    f()", True),
+        ("for a in b:\n    assert a > 0", True),
+        ("assert True", False),
+        ("assert 1, 'always'", False),
+        ("def check(a):\n    assert a > 0", False),
+        ("f = lambda a: np.testing.assert_equal(a, 1)", False),
+        ("x = 1\nprint(x)", False),
+    ],
+)
+def test_only_a_check_that_runs_and_can_fail_counts(source, counts):
+    assert pages.checks_something(source) is counts
