@@ -579,7 +579,7 @@ def test_softmax_cross_entropy_output_error_is_a_minus_y():
     _, grad_b = net.backprop(X, Y)
     A = net.forward(X)
     np.testing.assert_allclose(A.sum(axis=1), 1.0)
-    np.testing.assert_allclose(grad_b[1], (A - Y).mean(axis=0))  # (BP3) of (7.8)
+    np.testing.assert_allclose(grad_b[1], (A - Y).mean(axis=0))  # (5.8) of (7.8)
     Z = net.forward_trace(X)[0][-1]
     assert net.cost(X, Y) == pytest.approx(nnbook.cross_entropy(Z, Y))
 

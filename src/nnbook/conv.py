@@ -180,9 +180,9 @@ def conv2d_backward(x, w, grad_out):
 #   pass will need (``saved``);
 # - ``parameter_gradients(saved, delta)``: given ``delta``, the gradient of the
 #   cost with respect to the layer's output, the gradients of ``params``, as
-#   (BP3) and (BP4) give them for a dense layer;
+#   (5.8) and (5.9) give them for a dense layer;
 # - ``input_gradient(saved, delta)``: the gradient with respect to the layer's
-#   input, which the layer below needs, as (BP2) passes the error back.
+#   input, which the layer below needs, as (5.7) passes the error back.
 
 
 class Conv2d:
@@ -313,8 +313,8 @@ class Dense:
     """A fully connected layer, ``z = W a + b`` for each row, as in chapter 5.
 
     ``W`` has shape ``(n_out, n_in)`` and starts like :class:`nnbook.Network`'s
-    weights; ``b`` starts at 0. Its backward pass is (BP2) without the
-    activation's slope, (BP3) and (BP4) in their batch form, (5.7) to (5.9).
+    weights; ``b`` starts at 0. Its backward pass is (5.7) without the
+    activation's slope, (5.8) and (5.9), in their batch form (5.11) to (5.13).
     """
 
     def __init__(self, n_in, n_out, *, rng):
@@ -334,10 +334,10 @@ class Dense:
         return a @ self.W.T + self.b, a
 
     def parameter_gradients(self, a, delta):
-        return [delta.T @ a, delta.sum(axis=0)]  # (BP4), (BP3)
+        return [delta.T @ a, delta.sum(axis=0)]  # (5.13), (5.12)
 
     def input_gradient(self, a, delta):
-        return delta @ self.W  # (BP2), before the activation's slope
+        return delta @ self.W  # (5.11), before the activation's slope
 
 
 # -- the network -------------------------------------------------------------------

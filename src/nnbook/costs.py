@@ -54,7 +54,7 @@ def quadratic_cost_gradient(A, Y):
     the result has no factor. The array keeps the shape of ``A``: one row per
     example, each row the gradient of that example's own cost.
 
-    Chapter 4, equation (1.3); chapter 5, equation (BP1).
+    Chapter 4, equation (4.9); chapter 5, equation (5.6).
     """
     return A - Y
 

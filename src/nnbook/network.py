@@ -8,8 +8,8 @@ The notation is the book's (see the Notation page). Layers are numbered
 Chapters 4 to 6 use the sigmoid everywhere and the quadratic cost. Chapter 7
 gives the output layer a softmax and the cost a cross-entropy; the hidden
 layers may also use tanh or the ReLU. Only two lines of the backward pass
-depend on these choices: the output error (BP1), and the slope of the hidden
-activation in (BP2).
+depend on these choices: the output error (5.6), and the slope of the hidden
+activation in (5.7).
 
 Python lists start at 0 while the book's layers with weights start at 1, so
 ``weights[l - 1]`` holds ``W^l`` and ``biases[l - 1]`` holds ``b^l``.
@@ -41,7 +41,10 @@ __all__ = ["DivergenceError", "Network", "TrainingHistory"]  # the last two: tra
 
 # The activations a layer may use: the function, and its slope written in
 # terms of the function's output a, so that the backward pass can read
-# sigma'(z) off the activations that the forward pass stored.
+# sigma'(z) off the activations that the forward pass stored. The second
+# function takes a = sigma(z), not z: it is sigma'(z) = a (1 - a) for the
+# sigmoid, never sigma'(a) (chapter 4, (4.4)), hence its name below,
+# slope_from_activation, unlike nnbook.sigmoid_prime(z), which takes z.
 ACTIVATIONS = {
     "sigmoid": (sigmoid, lambda a: a * (1 - a)),  # chapter 4, (4.4)
     "tanh": (tanh, lambda a: 1 - a * a),  # chapter 4, exercise 4.3
@@ -122,9 +125,11 @@ class Network:
         self._dropout = checks.as_dropout(dropout, self.sizes)
         # the functions themselves, looked up once (the softmax has no slope
         # of this kind: see _output_error)
-        self._sigma, self._sigma_prime = ACTIVATIONS[self._activation]
+        self._sigma, self._slope_from_activation = ACTIVATIONS[self._activation]
         self._sigma_out = OUTPUTS[self._output_name]
-        self._sigma_out_prime = ACTIVATIONS.get(self._output_name, (None, None))[1]
+        self._output_slope_from_activation = ACTIVATIONS.get(
+            self._output_name, (None, None)
+        )[1]
         rng = np.random.default_rng(seed)
         pairs = zip(self.sizes[:-1], self.sizes[1:])
         self.weights = [
@@ -203,7 +208,7 @@ class Network:
     def _output_error(self, a, Y):
         """Return ``delta^L`` for each row of the outputs ``a`` and targets ``Y``.
 
-        This is (BP1), ``delta^L = nabla_a C ⊙ sigma'(z^L)``, in the form that
+        This is (5.6), ``delta^L = nabla_a C ⊙ sigma'(z^L)``, in the form that
         the output activation and the cost give it (chapter 7):
 
         - a cross-entropy, after a softmax or after sigmoids: ``a^L - y``, the
@@ -219,7 +224,7 @@ class Network:
         g = quadratic_cost_gradient(a, Y)  # nabla_a C = a^L - y
         if self._output_name == "softmax":
             return a * (g - np.sum(a * g, axis=1, keepdims=True))  # (7.5)
-        return g * self._sigma_out_prime(a)  # (BP1)
+        return g * self._output_slope_from_activation(a)  # (5.6): sigma'(z^L)
 
     def _cost(self, Z, A, Y):
         """Return the mean cost of the outputs: ``Z`` and ``A`` are ``z^L`` and ``a^L``.
@@ -236,11 +241,11 @@ class Network:
     def _backprop(self, X, Y, masks=None):
         """Return the gradients of the mean cost for a checked batch.
 
-        The lines marked (BP1) to (BP4) are chapter 5's equations in their
-        batch form, (5.6) to (5.9): ``delta`` holds the matrix ``D^l``, whose
+        The lines marked (5.10) to (5.13) are chapter 5's batch form of its
+        equations (5.6) to (5.9): ``delta`` holds the matrix ``D^l``, whose
         row ``i`` is the error ``delta^l`` of example ``i`` divided by ``n``.
-        Only (BP1) depends on the output activation and the cost (see
-        ``_output_error``), and (BP2) on the hidden activation.
+        Only (5.10) depends on the output activation and the cost (see
+        ``_output_error``), and (5.11) on the hidden activation.
         Two details save work without changing the maths:
 
         - ``sigma'(z^l)`` is computed from the activations that the forward
@@ -258,17 +263,17 @@ class Network:
         zs, activations = self._forward(X, masks)
         grad_weights = [None] * len(self.weights)
         grad_biases = [None] * len(self.biases)
-        delta = self._output_error(activations[-1], Y) / X.shape[0]  # (BP1)
+        delta = self._output_error(activations[-1], Y) / X.shape[0]  # (5.10)
         for l in range(len(self.weights), 0, -1):  # the book's l = L, ..., 1
-            grad_weights[l - 1] = delta.T @ activations[l - 1]  # (BP4)
-            grad_biases[l - 1] = delta.sum(axis=0)  # (BP3)
+            grad_weights[l - 1] = delta.T @ activations[l - 1]  # (5.13)
+            grad_biases[l - 1] = delta.sum(axis=0)  # (5.12)
             if l > 1:
                 a = activations[l - 1]
                 delta = delta @ self.weights[l - 1]
                 if masks is not None:
                     delta = delta * masks[l - 2]  # back through the mask
                     a = self._sigma(zs[l - 2])  # a^{l-1} before the mask
-                delta = delta * self._sigma_prime(a)  # (BP2)
+                delta = delta * self._slope_from_activation(a)  # (5.11)
         return grad_weights, grad_biases
 
     def _output(self, X, masks=None, rows=256):
@@ -401,8 +406,8 @@ class Network:
         (see :meth:`cost`); the cost of the batch is the mean over its rows.
         The two lists are shaped like ``weights`` and ``biases``:
         ``grad_weights[l - 1][j, k]`` is ``dC / dw^l_{jk}``. The four steps
-        are the equations (BP1) to (BP4) of chapter 5; chapter 4 derives them
-        for one neuron per layer, chapter 7 gives (BP1) for the softmax and
+        are the equations (5.6) to (5.9) of chapter 5; chapter 4 derives them
+        for one neuron per layer, chapter 7 gives (5.6) for the softmax and
         the cross-entropy. With ``masks``, the gradients are those of
         ``cost(X, Y, masks=masks)``, through the dropout masks (chapter 10).
         """

@@ -4,9 +4,9 @@
 ``weight_indexing`` the index notation ``w^l_{jk}``. The two animations run
 on the computational graph of chapter 4's chain network, one neuron per
 layer: ``nudge_frames`` shows a shrinking nudge of ``w^2`` and the measured
-ratio ``ΔC/Δw^2`` closing in on equation (A); ``backward_frames`` the sweep
+ratio ``ΔC/Δw^2`` closing in on equation (4.10); ``backward_frames`` the sweep
 from the cost back to ``w^1`` that multiplies one local derivative per link
-into equation (B). Every number they draw is one the page computed and
+into equation (4.14). Every number they draw is one the page computed and
 passes in; the animations return ``(frames, durations)`` for ``save_gif``.
 """
 
@@ -241,7 +241,7 @@ NUDGE_COLUMN = {"w2": 80, "z2": 260, "a2": 440, "C": 620}
 NUDGE_FEED_X = {"a1": 120, "b2": 260, "y": 620}
 NUDGE_BOX = (100, 66)
 NUDGE_PATH = ["w2", "z2", "a2", "C"]  # the nodes the nudge moves
-# the local derivative of each edge of the path, (1.1) to (1.3)
+# the local derivative of each edge of the path, (4.7) to (4.9)
 NUDGE_SLOPES = [
     r"\partial z^2/\partial w^2 = a^1",
     r"\partial a^2/\partial z^2 = \sigma'(z^2)",
@@ -254,8 +254,8 @@ def nudge_frames(values, slopes, product, changes, ratios, *, steps):
     """Return ``(frames, durations)``: shrinking nudges of ``w^2``.
 
     ``values`` maps ``w2 a1 b2 z2 a2 C y`` to the chain network's numbers;
-    ``slopes`` holds the local derivatives (1.1), (1.2), (1.3) and
-    ``product`` their product, equation (A). Each row of ``changes`` is one
+    ``slopes`` holds the local derivatives (4.7), (4.8), (4.9) and
+    ``product`` their product, equation (4.10). Each row of ``changes`` is one
     frame: the measured changes of ``w^2, z^2, a^2, C`` for one nudge, and
     ``ratios`` the measured ``ΔC/Δw^2`` of each. ``steps`` is the number of
     training steps the network has had, for the title.
@@ -317,7 +317,7 @@ def nudge_frames(values, slopes, product, changes, ratios, *, steps):
 
 
 def _draw_nudge_graph(ax, base, slopes, product, steps):
-    """Draw what every frame shares: the graph, the slopes and equation (A)."""
+    """Draw what every frame shares: the graph, the slopes and equation (4.10)."""
     w, h = NUDGE_BOX
     nodes = {k: g.Node(x, NUDGE_MAIN_Y, w=w, h=h) for k, x in NUDGE_COLUMN.items()}
     nodes |= {k: g.Node(x, NUDGE_FEED_Y, w=w, h=h) for k, x in NUDGE_FEED_X.items()}
@@ -348,7 +348,7 @@ def _draw_nudge_graph(ax, base, slopes, product, steps):
     g.label(
         ax,
         (NUDGE_WIDTH / 2, 284),
-        rf"(A)  $\partial C/\partial w^2 = {factors} = {g.decimal(product, 4)}$",
+        rf"(4.10)  $\partial C/\partial w^2 = {factors} = {g.decimal(product, 4)}$",
         20,
         color=BLUE,
     )
@@ -373,7 +373,7 @@ def _draw_nudge_plot(fig, dws, ratios, product):
     plot.set_ylim(low - 0.25 * span, high + 0.15 * span)
     plot.axhline(product, color=BLUE, lw=2, ls="--")
     plot.annotate(
-        "(A)",
+        "(4.10)",
         (dws[0], product),
         xytext=(0, -6),
         textcoords="offset pixels",
@@ -405,14 +405,14 @@ BACK_BOX = (84, 64)
 CHAIN = ["w1", "z1", "a1", "z2", "a2", "C"]
 # the local derivative of each link, from the cost back to w^1
 BACK_LINKS = [
-    (("a2", "C"), "a^2 - y"),  # (2.3.1)
-    (("z2", "a2"), r"\sigma'(z^2)"),  # with the next one, (2.3.2)
+    (("a2", "C"), "a^2 - y"),  # (4.9)
+    (("z2", "a2"), r"\sigma'(z^2)"),  # with the next one, (4.13)
     (("a1", "z2"), "w^2"),
-    (("z1", "a1"), r"\sigma'(z^1)"),  # (2.2)
-    (("w1", "z1"), "a^0"),  # (2.1)
+    (("z1", "a1"), r"\sigma'(z^1)"),  # (4.12)
+    (("w1", "z1"), "a^0"),  # (4.11)
 ]
 ROWS = {"fraction": 190, "formula": 158, "value": 130, "running": 76}
-FINAL_ROWS = (76, 34)  # equation (B) takes the place of the running line
+FINAL_ROWS = (76, 34)  # equation (4.14) takes the place of the running line
 BEND = -0.5  # the backward arrows curve under the chain
 
 
@@ -423,7 +423,7 @@ def backward_frames(values, links, running, measured, *, nudge, steps, pulse=PUL
     network's numbers. ``links`` holds the five local derivatives from the
     cost back to ``w^1`` (``∂C/∂a^2``, ``∂a^2/∂z^2``, ``∂z^2/∂a^1``,
     ``∂a^1/∂z^1``, ``∂z^1/∂w^1``) and ``running`` their running products,
-    the last being equation (B). ``measured`` is ``ΔC/Δw^1`` for the nudge
+    the last being equation (4.14). ``measured`` is ``ΔC/Δw^1`` for the nudge
     ``nudge``; ``steps`` the network's training steps, for the title. Each
     link takes ``pulse`` frames of a dot running back along it, then one.
     """
@@ -497,7 +497,7 @@ def backward_frames(values, links, running, measured, *, nudge, steps, pulse=PUL
         show(columns[edges[-1]], BLUE)
         running_text.set_visible(False)
         final[0].set_text(
-            rf"(B)  $\partial C/\partial w^1 = {g.decimal(running[-1], 4)}$"
+            rf"(4.14)  $\partial C/\partial w^1 = {g.decimal(running[-1], 4)}$"
         )
         final[0].set_color(BLUE)
         final[1].set_text(
@@ -574,7 +574,7 @@ def _draw_backward_graph(ax, base, links, steps):
         g.label(ax, (node.x, node.y - 15), g.decimal(base[name]), 16, color=GREY)
 
     # one column of labels under each link; read left to right they are the
-    # factors of equation (B), so a "×" sits under every inner node
+    # factors of equation (4.14), so a "×" sits under every inner node
     columns = {}
     for ((a, b), formula), local in zip(BACK_LINKS, links, strict=True):
         x = (BACK_COLUMN[a] + BACK_COLUMN[b]) / 2
