@@ -79,11 +79,16 @@ def as_int(name, value, *, minimum):
     return int(value)
 
 
-def as_positive_float(name, value):
-    """Return ``value`` as a finite float greater than 0, or raise."""
+def _as_float(name, value):
+    """Return the real number ``value`` as a float; refuse booleans and others."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number; got {type(value).__name__}")
-    value = float(value)
+    return float(value)
+
+
+def as_positive_float(name, value):
+    """Return ``value`` as a finite float greater than 0, or raise."""
+    value = _as_float(name, value)
     if not (np.isfinite(value) and value > 0):
         raise ValueError(f"{name} must be a finite number > 0; got {value}")
     return value
@@ -91,9 +96,7 @@ def as_positive_float(name, value):
 
 def as_nonnegative_float(name, value):
     """Return ``value`` as a finite float of at least 0, or raise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number; got {type(value).__name__}")
-    value = float(value)
+    value = _as_float(name, value)
     if not (np.isfinite(value) and value >= 0):
         raise ValueError(f"{name} must be a finite number >= 0; got {value}")
     return value
@@ -101,9 +104,7 @@ def as_nonnegative_float(name, value):
 
 def as_fraction(name, value):
     """Return ``value`` as a float from 0 up to, but not including, 1, or raise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number; got {type(value).__name__}")
-    value = float(value)
+    value = _as_float(name, value)
     if not 0 <= value < 1:
         raise ValueError(
             f"{name} must be at least 0 and less than 1 (0 <= {name} < 1); got {value}"

@@ -8,7 +8,7 @@ with ``style.save_gif``; ``filters`` returns a figure, saved with
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from nnbook.plots.style import ORANGE, figure, render, style
+from nnbook.plots.style import ORANGE, figure, heat_map, render, style
 
 FILTER_COLUMNS = 8  # filters per row of the figure of filters
 
@@ -60,19 +60,7 @@ def sliding_frames(x, w, b, z, *, label, positions=None):
         window = Rectangle((-0.5, -0.5), k, k, fill=False, ec=ORANGE, lw=4)
         image.add_patch(window)
 
-        w_scale = np.abs(w).max()
-        filt.imshow(w, cmap="PuOr_r", vmin=-w_scale, vmax=w_scale)
-        for (p, q), value in np.ndenumerate(w):
-            colour = "white" if abs(value) > 0.55 * w_scale else "black"
-            filt.text(
-                q,
-                p,
-                f"{value:.1f}",
-                ha="center",
-                va="center",
-                fontsize=12,
-                color=colour,
-            )
+        heat_map(filt, w, cmap="PuOr_r", fmt=".1f", light_above=0.55)
         _grid(filt, k)
         filt.set_title(f"filter $w$, $b = {float(b):.2f}$", fontsize=14)
         filt.set_anchor("N")

@@ -6,7 +6,7 @@ saves it with ``style.save_png``.
 
 import numpy as np
 
-from nnbook.plots.style import BLUE, GREEN, GREY, ORANGE, figure, style
+from nnbook.plots.style import BLUE, GREEN, GREY, ORANGE, figure, heat_map, style
 
 # The colour of each curve of the slowdown figure, by its label: blue for
 # the quadratic cost, orange and green for the two cross-entropies.
@@ -53,19 +53,7 @@ def jacobian(z, p, J):
                 color=GREY,
             )
 
-        scale = np.abs(J).max()
-        heat.imshow(J, cmap="RdBu_r", vmin=-scale, vmax=scale)
-        for (i, j), value in np.ndenumerate(J):
-            colour = "white" if abs(value) > 0.6 * scale else "black"
-            heat.text(
-                j,
-                i,
-                f"{value:.3f}",
-                ha="center",
-                va="center",
-                fontsize=12,
-                color=colour,
-            )
+        heat_map(heat, J, cmap="RdBu_r", fmt=".3f", light_above=0.6)
         heat.set_xticks(rows, labels)
         heat.set_yticks(rows, labels)
         heat.set_xlabel(r"column $j$: the logit $z_j$ nudged")

@@ -61,6 +61,25 @@ def figure(width, height, **subplots):
     return fig, fig.subplots(**subplots)
 
 
+def heat_map(ax, values, *, cmap, fmt, light_above, fontsize=12):
+    """Draw ``values`` on ``ax`` on a colour scale symmetric about 0, each
+    cell labelled with ``fmt``; a label is white where the cell's size is
+    above ``light_above`` times the largest, black elsewhere."""
+    scale = np.abs(values).max()
+    ax.imshow(values, cmap=cmap, vmin=-scale, vmax=scale)
+    for (row, column), value in np.ndenumerate(values):
+        colour = "white" if abs(value) > light_above * scale else "black"
+        ax.text(
+            column,
+            row,
+            format(value, fmt),
+            ha="center",
+            va="center",
+            fontsize=fontsize,
+            color=colour,
+        )
+
+
 class Saved:
     """An image file just written: a notebook shows it, a page names it."""
 
