@@ -263,3 +263,18 @@ def test_accuracy_wants_classes():
         net.accuracy(X, np.array([0, 1, 2, 3, 4]))
     with pytest.raises(ValueError, match=r"integer labels of shape \(5,\) or one-hot"):
         net.accuracy(X, np.full((5, 4), 0.25))
+
+
+def test_backprop_passes_the_batch_forward_once():
+    """The input checks look at one image; only the backward pass sees the batch."""
+    net, X, Y = small_convnet()
+    seen = []
+    forward = net.layers[0].forward
+
+    def counting_forward(a):
+        seen.append(len(a))
+        return forward(a)
+
+    net.layers[0].forward = counting_forward
+    net.backprop(X, Y)
+    assert seen.count(5) == 1, seen

@@ -407,18 +407,21 @@ class ConvNet:
         X = _check_images("X", X)
         if len(X) == 0:
             raise ValueError("X must hold at least one example; got 0 images")
-        logits = self._forward(X)[0]
-        if logits.ndim != 2:
+        # the layers treat each image on its own, so the first one tells the
+        # shape of the logits without a forward pass of the whole batch
+        first = self._forward(X[:1])[0]
+        if first.ndim != 2:
             raise ValueError(
                 "the last layer must give one row of logits per example; it "
-                f"gives shape {logits.shape} (end with Flatten and Dense)"
+                f"gives shape {(len(X), *first.shape[1:])} (end with Flatten and Dense)"
             )
+        shape = (len(X), first.shape[1])
         if Y is None:
-            return X, logits
+            return X, shape
         Y = as_numeric_array("Y", Y)
-        if Y.shape != logits.shape:
+        if Y.shape != shape:
             raise ValueError(
-                f"Y must have shape {logits.shape}, one target row per image "
+                f"Y must have shape {shape}, one target row per image "
                 f"and one column per class; got {Y.shape}"
             )
         if (Y < 0).any() or not np.allclose(Y.sum(axis=1), 1.0):
@@ -426,12 +429,12 @@ class ConvNet:
                 "each row of Y must be a probability distribution, such as a "
                 "one-hot row (the cross-entropy needs it, chapter 7)"
             )
-        return X, logits, Y
+        return X, shape, Y
 
-    def _labels(self, name, Y, logits):
+    def _labels(self, name, Y, shape):
         """Return the classes that ``Y`` names: integer labels or one-hot rows."""
         Y = np.asarray(Y)
-        n, classes = logits.shape
+        n, classes = shape
         if Y.ndim == 1 and Y.dtype.kind in "iu":
             if Y.shape != (n,) or (Y.size and (Y.min() < 0 or Y.max() >= classes)):
                 raise ValueError(
@@ -453,16 +456,16 @@ class ConvNet:
 
     def forward(self, X):
         """Return the probabilities ``softmax(logits)``, one row per image of ``X``."""
-        _, logits = self._check_data(X)
-        return softmax(logits)
+        X, _ = self._check_data(X)
+        return softmax(self._forward(X)[0])
 
     def cost(self, X, Y):
         """Return the mean cross-entropy of the network on ``X`` with targets ``Y``.
 
         ``Y`` holds one row per image, one-hot. Chapter 7, (7.6).
         """
-        _, logits, Y = self._check_data(X, Y)
-        return cross_entropy(logits, Y)
+        X, _, Y = self._check_data(X, Y)
+        return cross_entropy(self._forward(X)[0], Y)
 
     def backprop(self, X, Y):
         """Return the gradients of the mean cost, one array per entry of ``params``."""
@@ -471,16 +474,17 @@ class ConvNet:
 
     def predict(self, X):
         """Return the class of each image: the index of its largest logit."""
-        _, logits = self._check_data(X)
-        return logits.argmax(axis=1)
+        X, _ = self._check_data(X)
+        return self._forward(X)[0].argmax(axis=1)
 
     def accuracy(self, X, Y):
         """Return the fraction of the images ``X`` classified right.
 
         ``Y`` gives the classes as integer labels or as one-hot rows.
         """
-        _, logits = self._check_data(X)
-        return float(np.mean(logits.argmax(axis=1) == self._labels("Y", Y, logits)))
+        X, shape = self._check_data(X)
+        labels = self._labels("Y", Y, shape)
+        return float(np.mean(self._forward(X)[0].argmax(axis=1) == labels))
 
     def train(
         self,
@@ -505,13 +509,13 @@ class ConvNet:
         Y_val)`` if given) in a :class:`nnbook.TrainingHistory`. ``Y`` holds
         one-hot rows.
         """
-        X, logits, Y = self._check_data(X, Y)
-        labels = self._labels("Y", Y, logits)
+        X, shape, Y = self._check_data(X, Y)
+        labels = self._labels("Y", Y, shape)
         if validation is not None:
             X_val, Y_val = check_pair("validation", validation)
-            X_val, logits_val = self._check_data(X_val)
-            labels_val = self._labels("validation Y", Y_val, logits_val)
-            validation = (X_val, np.eye(logits_val.shape[1])[labels_val], labels_val)
+            X_val, shape_val = self._check_data(X_val)
+            labels_val = self._labels("validation Y", Y_val, shape_val)
+            validation = (X_val, np.eye(shape_val[1])[labels_val], labels_val)
         return train(
             self,
             (X, Y, labels),
