@@ -48,7 +48,7 @@ def test_slowdown_curves_draws_one_line_per_run_in_percent():
 
 
 def test_slowdown_curves_refuses_a_history_without_test_accuracy():
-    with pytest.raises(ValueError, match="no test accuracy"):
+    with pytest.raises(ValueError, match="no validation accuracy"):
         softmax_plots.slowdown_curves({"q": [1.0, 0.5]}, {"a": TrainingHistory()})
     with pytest.raises(ValueError, match="1 to 3 labels"):
         softmax_plots.slowdown_curves({}, {"a": history([0.5])})

@@ -89,8 +89,8 @@ def relu(z):
 
     It passes positive inputs unchanged and sets negative ones to 0. For
     ``z > 0`` its slope is 1 however large ``z`` grows, so a ReLU neuron
-    never saturates on that side, which is why it trains deep and
-    convolutional networks faster than the sigmoid.
+    never saturates on that side: the slope it hands back to the layers
+    below does not shrink as ``z`` grows, as the sigmoid's does.
 
     Chapter 8, equation (8.8).
     """

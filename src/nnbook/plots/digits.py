@@ -12,20 +12,22 @@ from matplotlib.colors import to_rgb
 from nnbook.plots.style import BLUE, ORANGE, RED, figure, style
 
 
-def training_curves(history, *, accuracy_limits=(90, 100)):
+def training_curves(history, *, held_out="test", accuracy_limits=(90, 100)):
     """Draw the cost (log scale) and the accuracy (%) after each epoch.
 
     ``history`` is a ``TrainingHistory`` with ``cost``, ``accuracy``,
     ``validation_cost`` and ``validation_accuracy`` (one entry per epoch):
-    the training set in blue, the validation (test) set in orange, whose
-    last accuracy is written at the end of its curve. ``accuracy_limits``
-    is the range of the accuracy axis, in %.
+    the training set in blue, the held-out set that ``train`` measured in
+    orange, whose last accuracy is written at the end of its curve.
+    ``held_out`` names that set in the labels: ``"test"`` when the run is
+    the final one of a chosen setting, ``"validation"`` while choosing.
+    ``accuracy_limits`` is the range of the accuracy axis, in %.
     """
     curves = {
         "training cost": history.cost,
-        "test cost": history.validation_cost,
+        f"{held_out} cost": history.validation_cost,
         "training accuracy": history.accuracy,
-        "test accuracy": history.validation_accuracy,
+        f"{held_out} accuracy": history.validation_accuracy,
     }
     lengths = {name: len(values) for name, values in curves.items()}
     if len(set(lengths.values())) != 1 or not lengths["training cost"]:
@@ -34,24 +36,24 @@ def training_curves(history, *, accuracy_limits=(90, 100)):
             f"each of its four curves; got {lengths}"
         )
     epoch = np.arange(1, lengths["training cost"] + 1)
-    test_accuracy = 100 * np.asarray(history.validation_accuracy)
+    held_out_accuracy = 100 * np.asarray(history.validation_accuracy)
     with style():
         fig, (cost, accuracy) = figure(7.2, 3.6, ncols=2)
         cost.plot(epoch, history.cost, color=BLUE, lw=2, label="training")
-        cost.plot(epoch, history.validation_cost, color=ORANGE, lw=2, label="test")
+        cost.plot(epoch, history.validation_cost, color=ORANGE, lw=2, label=held_out)
         cost.set_yscale("log")
         cost.set_xlabel("epoch")
         cost.set_title("cost $C$ (log scale)", fontsize=13)
         cost.legend(frameon=False)
         accuracy.plot(epoch, 100 * np.asarray(history.accuracy), color=BLUE, lw=2)
-        accuracy.plot(epoch, test_accuracy, color=ORANGE, lw=2)
+        accuracy.plot(epoch, held_out_accuracy, color=ORANGE, lw=2)
         accuracy.set_ylim(*accuracy_limits)
         accuracy.set_xlabel("epoch")
         accuracy.set_title("accuracy (%)", fontsize=13)
         accuracy.text(
             epoch[-1],
-            test_accuracy[-1] - 0.06 * (accuracy_limits[1] - accuracy_limits[0]),
-            f"test {test_accuracy[-1]:.1f}%",
+            held_out_accuracy[-1] - 0.06 * (accuracy_limits[1] - accuracy_limits[0]),
+            f"{held_out} {held_out_accuracy[-1]:.1f}%",
             color=ORANGE,
             ha="right",
             va="top",

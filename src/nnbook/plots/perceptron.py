@@ -49,23 +49,23 @@ def _arrow(ax, tip, color, *, start=(0, 0), lw=3.5, head="0.7,head_width=0.35"):
     )
 
 
-def dot_product(a, b, *, angle, shadow):
-    """Draw the two faces of ``a . b`` for two vectors of the plane.
+def dot_product(u, v, *, angle, shadow):
+    """Draw the two faces of ``u . v`` for two vectors of the plane.
 
-    The arrows of ``a`` and ``b`` with the ``angle`` between them (degrees)
-    marked by an arc, and the shadow of ``b`` on the line through ``a``, of
-    signed length ``shadow`` (``a . b / ||a||``). The limits fit the
-    chapter's ``a = (3, 1)`` and ``b = (2, 3)``.
+    The arrows of ``u`` and ``v`` with the ``angle`` between them (degrees)
+    marked by an arc, and the shadow of ``v`` on the line through ``u``, of
+    signed length ``shadow`` (``u . v / ||u||``). The limits fit the
+    chapter's ``u = (3, 1)`` and ``v = (2, 3)``.
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    if a.shape != (2,) or b.shape != (2,):
+    u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
+    if u.shape != (2,) or v.shape != (2,):
         raise ValueError(
-            f"a and b must be vectors of the plane; got {a.shape}, {b.shape}"
+            f"u and v must be vectors of the plane; got {u.shape}, {v.shape}"
         )
-    unit_a = a / np.linalg.norm(a)
-    normal = np.array([unit_a[1], -unit_a[0]])  # points below the line of a
-    foot = shadow * unit_a
-    dir_a, dir_b = np.degrees(np.arctan2([a[1], b[1]], [a[0], b[0]]))
+    unit_u = u / np.linalg.norm(u)
+    normal = np.array([unit_u[1], -unit_u[0]])  # points below the line of u
+    foot = shadow * unit_u
+    dir_u, dir_v = np.degrees(np.arctan2([u[1], v[1]], [u[0], v[0]]))
     with style():
         fig, ax = figure(7.2, 5.0)
         fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.98)
@@ -76,19 +76,19 @@ def dot_product(a, b, *, angle, shadow):
         ax.axhline(0, color="#DDDDDD", lw=1, zorder=0)
         ax.axvline(0, color="#DDDDDD", lw=1, zorder=0)
 
-        # the line through a, and the drop from the tip of b at right angles
-        line = np.column_stack([-0.3 * unit_a, 4.3 * unit_a])
+        # the line through u, and the drop from the tip of v at right angles
+        line = np.column_stack([-0.3 * unit_u, 4.3 * unit_u])
         ax.plot(*line, color="#CCCCCC", lw=1.5)
-        ax.plot(*np.column_stack([b, foot]), color=GREY, lw=2, ls=(0, (5, 4)))
+        ax.plot(*np.column_stack([v, foot]), color=GREY, lw=2, ls=(0, (5, 4)))
         corner = 0.18
         square = [
-            foot - corner * unit_a,
-            foot - corner * unit_a - corner * normal,
+            foot - corner * unit_u,
+            foot - corner * unit_u - corner * normal,
             foot - corner * normal,
         ]
         ax.plot(*np.array(square).T, color=GREY, lw=1.5)
 
-        # the shadow, drawn as a dimension line just below a
+        # the shadow, drawn as a dimension line just below u
         offset = 0.45 * normal
         start, end = offset, foot + offset
         ax.annotate(
@@ -104,37 +104,37 @@ def dot_product(a, b, *, angle, shadow):
         middle = (start + end) / 2 + 0.42 * normal
         ax.text(
             *middle,
-            rf"$a \cdot b\, /\, \|a\| = {shadow:.2f}$",
+            rf"$u \cdot v\, /\, \|u\| = {shadow:.2f}$",
             color=GREEN,
             ha="center",
             va="center",
-            rotation=dir_a,
+            rotation=dir_u,
             fontsize=17,
         )
 
-        _arrow(ax, a, BLUE)
-        _arrow(ax, b, ORANGE)
+        _arrow(ax, u, BLUE)
+        _arrow(ax, v, ORANGE)
         ax.text(
-            a[0] + 0.12,
-            a[1] - 0.05,
-            rf"$a = ({a[0]:g}, {a[1]:g})$",
+            u[0] + 0.12,
+            u[1] - 0.05,
+            rf"$u = ({u[0]:g}, {u[1]:g})$",
             color=BLUE,
             fontsize=19,
             va="center",
         )
         ax.text(
-            b[0] - 0.15,
-            b[1],
-            rf"$b = ({b[0]:g}, {b[1]:g})$",
+            v[0] - 0.15,
+            v[1],
+            rf"$v = ({v[0]:g}, {v[1]:g})$",
             color=ORANGE,
             fontsize=19,
             ha="right",
             va="center",
         )
 
-        arc = Arc((0, 0), 1.6, 1.6, theta1=dir_a, theta2=dir_b, color="black", lw=2)
+        arc = Arc((0, 0), 1.6, 1.6, theta1=dir_u, theta2=dir_v, color="black", lw=2)
         ax.add_patch(arc)
-        mid = np.radians((dir_a + dir_b) / 2)
+        mid = np.radians((dir_u + dir_v) / 2)
         ax.text(
             1.12 * np.cos(mid),
             1.12 * np.sin(mid),
@@ -143,13 +143,13 @@ def dot_product(a, b, *, angle, shadow):
             va="center",
         )
 
-        terms = " + ".join(f"{p:g} \\cdot {q:g}" for p, q in zip(a, b))
+        terms = " + ".join(f"{p:g} \\cdot {q:g}" for p, q in zip(u, v))
         ax.text(
             2.45,
             3.3,
-            rf"$a \cdot b = {terms} = {a @ b:g}$"
+            rf"$u \cdot v = {terms} = {u @ v:g}$"
             "\n"
-            r"$\phantom{a \cdot b} = \|a\|\,\|b\| \cos\theta$",
+            r"$\phantom{u \cdot v} = \|u\|\,\|v\| \cos\theta$",
             fontsize=19,
             va="top",
             linespacing=1.6,

@@ -69,13 +69,14 @@ def jacobian(z, p, J):
     return fig
 
 
-def slowdown_curves(neuron, digits):
+def slowdown_curves(neuron, digits, *, held_out="validation"):
     """Draw the learning slowdown: one neuron (left), the digits (right).
 
     ``neuron`` maps a label to the neuron's output before and after each
     step of gradient descent; ``digits`` maps a label to the
-    ``TrainingHistory`` of a digits network, whose test accuracy is drawn
-    epoch by epoch, in percent. The curves of each panel take the colours
+    ``TrainingHistory`` of a digits network, whose accuracy on the held-out
+    set that ``train`` measured (named by ``held_out`` in the title) is
+    drawn epoch by epoch, in percent. The curves of each panel take the colours
     ``SLOWDOWN_COLOURS`` in order: the quadratic cost first.
     """
     for name, runs in (("neuron", neuron), ("digits", digits)):
@@ -102,11 +103,11 @@ def slowdown_curves(neuron, digits):
         for (label, history), colour in zip(digits.items(), SLOWDOWN_COLOURS):
             accuracy = 100 * np.asarray(history.validation_accuracy)
             if accuracy.size == 0:
-                raise ValueError(f"the history of {label!r} has no test accuracy")
+                raise ValueError(f"the history of {label!r} has no {held_out} accuracy")
             epochs = np.arange(1, len(accuracy) + 1)
             right.plot(epochs, accuracy, color=colour, lw=2.5, label=label)
         right.set_xlabel("epoch")
-        right.set_title("digits: test accuracy (%)", fontsize=13)
+        right.set_title(f"digits: {held_out} accuracy (%)", fontsize=13)
         right.set_ylim(0, 100)
         right.legend(frameon=False, loc="center right", fontsize=11)
         for ax in (left, right):
