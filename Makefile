@@ -18,7 +18,7 @@ help:
 	@echo "make pages    run the pages whose code or inputs changed (pages-force: all)"
 	@echo "make site     build the static site into site/ (strict)"
 	@echo "make bench    time nnbook against a per-example loop, PyTorch and scikit-learn,"
-	@echo "              and its convolution against PyTorch's"
+	@echo "              its convolution and its optimisers against PyTorch's"
 
 setup: $(STAMP)
 
@@ -84,12 +84,14 @@ timings: setup
 	$(BIN)/python scripts/timings.py
 
 # The benchmarks, run by hand: they install PyTorch (CPU) and take a few
-# minutes. They rewrite benchmarks/results/training.json and conv.json, which
-# the Performance appendix shows.
+# minutes. They rewrite benchmarks/results/training.json, conv.json and
+# optimisers.json, which the Performance appendix shows.
 bench: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[bench]"
+	$(BIN)/python -m pytest -q benchmarks/test_against_pytorch.py
 	$(BIN)/python benchmarks/bench_training.py
 	$(BIN)/python benchmarks/bench_conv.py
+	$(BIN)/python benchmarks/bench_optimisers.py
 
 # Refresh constraints.txt: the newest versions pyproject.toml allows, frozen.
 # The bench extra is not installed here (a plain `pip install torch` can pull a

@@ -55,9 +55,13 @@ sys.path.insert(0, str(ROOT))  # `python benchmarks/bench_training.py` from anyw
 
 import nnbook  # noqa: E402
 from benchmarks.common import (  # noqa: E402
+    copy_network,
     implementations,
     limited_threads,
     machine,
+    torch_network,
+    torch_predict,
+    train_torch,
     write_report,
 )
 from benchmarks.per_example import PerExampleNetwork  # noqa: E402
@@ -120,10 +124,7 @@ def _timed_train(net, config, data):
 
 
 def run_nnbook(config, data, initial):
-    net = nnbook.Network(config.sizes, **config.network_options)
-    net.weights = [W.copy() for W in initial.weights]
-    net.biases = [b.copy() for b in initial.biases]
-    return _timed_train(net, config, data)
+    return _timed_train(copy_network(initial, **config.network_options), config, data)
 
 
 def run_per_example(config, data, initial):
@@ -137,44 +138,19 @@ def run_per_example(config, data, initial):
 def run_torch(config, data, initial):
     import torch
 
-    layers = []
-    for W, b in zip(initial.weights, initial.biases):
-        linear = torch.nn.Linear(W.shape[1], W.shape[0], dtype=torch.float64)
-        with torch.no_grad():
-            linear.weight.copy_(torch.from_numpy(W))
-            linear.bias.copy_(torch.from_numpy(b))
-        layers += [linear, torch.nn.Sigmoid()]
-
-    def cost_of(A, Y):  # the mean quadratic cost of the batch
-        return 0.5 * ((A - Y) ** 2).sum() / len(A)
-
-    if config.output == "softmax":
-        layers.pop()  # the logits; the softmax is inside the cross-entropy
-        cost_of = torch.nn.functional.cross_entropy  # the mean, one-hot targets
-    model = torch.nn.Sequential(*layers)
+    model, cost_of = torch_network(initial, config.output)
     optimiser = torch.optim.SGD(model.parameters(), lr=config.learning_rate)
-    X, Y = torch.from_numpy(data.X_train), torch.from_numpy(data.Y_train)
-    rng = np.random.default_rng(config.seed)  # the same batches as nnbook
-    n = len(X)
-    start = time.perf_counter()
-    for _ in range(config.epochs):
-        order = torch.from_numpy(rng.permutation(n))
-        X_shuffled, Y_shuffled = X[order], Y[order]
-        for i in range(0, n, config.batch_size):
-            x, y = (
-                X_shuffled[i : i + config.batch_size],
-                Y_shuffled[i : i + config.batch_size],
-            )
-            optimiser.zero_grad()
-            cost = cost_of(model(x), y)
-            cost.backward()
-            optimiser.step()
-        with torch.no_grad():  # the history's cost on the whole training set
-            float(cost_of(model(X), Y))
-    seconds = time.perf_counter() - start
-    with torch.no_grad():
-        predicted = model(torch.from_numpy(data.X_test)).argmax(dim=1).numpy()
-    return seconds, predicted
+    seconds = train_torch(
+        model,
+        cost_of,
+        optimiser,
+        data.X_train,
+        data.Y_train,
+        epochs=config.epochs,
+        batch_size=config.batch_size,
+        seed=config.seed,
+    )
+    return seconds, torch_predict(model, data.X_test)
 
 
 def run_sklearn(config, data, initial):

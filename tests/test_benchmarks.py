@@ -1,7 +1,9 @@
 """The benchmark's code, kept honest: it computes what nnbook computes.
 
 The timings themselves are never tested (they depend on the machine); the
-benchmark is run by hand (`make bench`). PyTorch is not needed here.
+benchmark is run by hand (`make bench`). PyTorch is not needed here: the
+tests that compare with it are in benchmarks/test_against_pytorch.py, which
+`make bench` runs once it has installed PyTorch.
 """
 
 import json
@@ -10,7 +12,7 @@ import numpy as np
 import pytest
 
 import nnbook
-from benchmarks import bench_conv, bench_training
+from benchmarks import bench_conv, bench_optimisers, bench_training
 from benchmarks.per_example import PerExampleNetwork
 
 
@@ -97,3 +99,44 @@ def test_the_convolution_benchmark_runs_and_writes_its_report(tmp_path, capsys):
     assert run["layer"]["C_out"] == 16
     assert run["results"]["nnbook"]["ratio_to_nnbook"] == 1.0
     assert "backward ms" in capsys.readouterr().out
+
+
+def test_the_optimiser_benchmark_runs_and_writes_its_report(tmp_path, capsys):
+    out = tmp_path / "optimisers.json"
+    report = bench_optimisers.main(
+        ["--only", "nnbook", "--optimisers", "SGD", "Adam", "--epochs", "1",
+         "--repeats", "1", "--quiet", "--out", str(out)]
+    )  # fmt: skip
+    assert json.loads(out.read_text()) == report
+    assert list(report["runs"]) == ["SGD", "Adam"]
+    adam = report["runs"]["Adam"]
+    assert adam["max_difference"] is None  # no PyTorch, no check
+    assert adam["results"]["nnbook"]["ratio_to_nnbook"] == 1.0
+    assert 0.5 < adam["results"]["nnbook"]["test_accuracy"] <= 1
+    assert report["config"]["check_steps"] == 135  # 134 batches of 10, one of 7
+    assert "ms per epoch" in capsys.readouterr().out
+
+
+def test_the_optimiser_results_are_the_scripts():
+    """The results file was written by the script as it is now (rerun
+    `make bench` after changing its settings)."""
+    path = bench_optimisers.RESULTS
+    report = json.loads(path.read_text())
+    config = report["config"]
+    assert config["sizes"] == list(bench_optimisers.SIZES)
+    assert {k: config[k] for k in bench_optimisers.NETWORK} == bench_optimisers.NETWORK
+    assert config["batch_size"] == bench_optimisers.BATCH_SIZE
+    assert config["epochs"] == bench_optimisers.EPOCHS
+    assert config["tolerance"] == bench_optimisers.TOLERANCE
+    assert config["check_epochs"] == bench_optimisers.CHECK_EPOCHS
+    written = {
+        name: (o["kind"], o["learning_rate"], o["options"])
+        for name, o in ((n, run["optimiser"]) for n, run in report["runs"].items())
+    }
+    assert written == {
+        o.name: (o.kind, o.learning_rate, o.options)
+        for o in bench_optimisers.OPTIMISERS
+    }
+    for run in report["runs"].values():
+        assert list(run["results"]) == ["nnbook", "PyTorch"]
+        assert run["max_difference"] < bench_optimisers.TOLERANCE
