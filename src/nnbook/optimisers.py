@@ -123,7 +123,7 @@ class SGD(_Optimiser):
 
     with ``v`` starting at 0, so that the first step has ``v = g``. This is
     ``torch.optim.SGD`` with ``dampening=0`` and ``nesterov=False``.
-    Chapter 9.
+    Chapter 9, equation (9.2).
     """
 
     def __init__(self, learning_rate, *, momentum=0.0, weight_decay=0.0):
@@ -162,7 +162,8 @@ class RMSprop(_Optimiser):
 
     element-wise, with ``v`` starting at 0 and ``eps`` (``epsilon > 0``)
     keeping the division finite. This is ``torch.optim.RMSprop`` with
-    ``centered=False`` and ``momentum=0`` (Hinton, 2012). Chapter 9.
+    ``centered=False`` and ``momentum=0`` (Hinton, 2012). Chapter 9,
+    equation (9.7).
     """
 
     def __init__(self, learning_rate, *, alpha=0.99, eps=1e-8, weight_decay=0.0):
@@ -204,7 +205,8 @@ class Adam(_Optimiser):
 
     element-wise, with ``0 <= beta1, beta2 < 1`` and ``eps > 0``. This is
     ``torch.optim.Adam`` with ``amsgrad=False`` (Kingma and Ba, 2015); its
-    ``betas=(beta1, beta2)`` are two arguments here. Chapter 9.
+    ``betas=(beta1, beta2)`` are two arguments here. Chapter 9,
+    equations (9.8) and (9.9).
     """
 
     def __init__(
