@@ -13,7 +13,7 @@ import pytest
 
 import nnbook
 from nnbook.autodiff import Tensor
-from nnbook.gradcheck import numerical_gradient
+from nnbook.gradcheck import numerical_gradient, relative_error
 
 
 def sample(rng, shape, kind):
@@ -92,7 +92,19 @@ CASES = [
     ids=[case[0] for case in CASES],
 )
 def test_gradient_matches_finite_differences(shapes, kind, expression):
-    rng = np.random.default_rng(11)
+    for grad, estimate, data in engine_and_finite_differences(shapes, kind, expression):
+        assert grad.shape == data.shape
+        assert grad.dtype == np.float64
+        np.testing.assert_allclose(grad, estimate, rtol=1e-6, atol=1e-9)
+
+
+def engine_and_finite_differences(shapes, kind, expression, seed=11):
+    """Return ``(engine's gradient, central difference, data)`` for each input.
+
+    The scalar is ``C = sum(R * expression(inputs))`` with a fixed random
+    ``R``, so that every entry of the output carries its own weight.
+    """
+    rng = np.random.default_rng(seed)
     leaves = [Tensor(sample(rng, shape, kind)) for shape in shapes]
     R = rng.standard_normal(expression(*leaves).shape)
 
@@ -100,11 +112,68 @@ def test_gradient_matches_finite_differences(shapes, kind, expression):
         return (expression(*leaves) * R).sum()
 
     cost().backward()
-    for t in leaves:
-        estimate = numerical_gradient(lambda: cost().item(), t.data)
-        assert t.grad.shape == t.data.shape
-        assert t.grad.dtype == np.float64
-        np.testing.assert_allclose(t.grad, estimate, rtol=1e-6, atol=1e-9)
+    return [
+        (t.grad, numerical_gradient(lambda: cost().item(), t.data), t.data)
+        for t in leaves
+    ]
+
+
+# Operations with a wrong local derivative, each a slip that runs and gives
+# gradients of the right shape: the finite differences must catch them all.
+def sigmoid_slope_of_a(self):
+    s = nnbook.sigmoid(self.data)
+    return Tensor._result(
+        s, (self,), lambda g: (g * nnbook.sigmoid_prime(s),), "sigmoid"
+    )  # sigma'(a) instead of sigma'(z), chapter 4's warning
+
+
+def mul_swapped(self, other):
+    other = Tensor(other) if not isinstance(other, Tensor) else other
+    a, b = self.data, other.data
+    return Tensor._result(a * b, (self, other), lambda g: (g * a, g * b), "*")
+
+
+def matmul_untransposed(self, other):
+    a, b = self.data, other.data  # square matrices, so the slip runs
+    return Tensor._result(a @ b, (self, other), lambda g: (g @ b, a @ g), "@")
+
+
+def log_softmax_without_p(self):
+    y = nnbook.log_softmax(self.data)  # forgets that every p_i depends on z_j
+    return Tensor._result(y, (self,), lambda g: (g,), "log_softmax")
+
+
+@pytest.mark.parametrize(
+    ("name", "wrong", "shapes", "kind", "expression"),
+    [
+        ("sigmoid", sigmoid_slope_of_a, [(3, 4)], "any", lambda a: a.sigmoid()),
+        ("__mul__", mul_swapped, [(3, 4), (3, 4)], "any", lambda a, b: a * b),
+        (
+            "__matmul__",
+            matmul_untransposed,
+            [(3, 3), (3, 3)],
+            "any",
+            lambda a, b: a @ b,
+        ),
+        (
+            "log_softmax",
+            log_softmax_without_p,
+            [(3, 4)],
+            "any",
+            lambda a: a.log_softmax(),
+        ),
+    ],
+    ids=["sigmoid_prime_of_a", "mul_swapped", "matmul_untransposed", "log_softmax"],
+)
+def test_a_wrong_local_derivative_is_caught(
+    monkeypatch, name, wrong, shapes, kind, expression
+):
+    right = engine_and_finite_differences(shapes, kind, expression)
+    assert all(relative_error(g, e) < 1e-8 for g, e, _ in right)
+    monkeypatch.setattr(Tensor, name, wrong)
+    pairs = engine_and_finite_differences(shapes, kind, expression)
+    worst = max(relative_error(grad, estimate) for grad, estimate, _ in pairs)
+    assert worst > 0.05, worst
 
 
 @pytest.mark.parametrize(

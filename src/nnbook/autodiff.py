@@ -149,8 +149,10 @@ class Tensor:
         are visited in reverse topological order: a tensor's gradient is
         passed on to its parents only when every tensor that used it has
         contributed its share. That is what gives ``a`` in ``b = a + a`` the
-        gradient 2 and not 1: the two paths from ``b`` to ``a`` are summed
-        before ``a`` passes anything on (chapter 11).
+        gradient 2 and not 1 (or 3, as a walk that passes on a gradient before
+        it is complete would): the two shares from ``b`` are summed before
+        ``a`` passes anything on. Each tensor's gradient is the sum over its
+        uses, ``u_bar = sum_v v_bar dv/du``: chapter 11, equation (11.3).
         """
         if self.data.size != 1:
             raise ValueError(
@@ -275,6 +277,11 @@ class Tensor:
     # -- linear algebra ----------------------------------------------------------
 
     def __matmul__(self, other):
+        """Return the matrix product ``A @ B`` (1-D and 2-D operands, as numpy).
+
+        Its backward pass gives ``A_bar = P_bar B^T`` and ``B_bar = A^T P_bar``
+        for ``P = A B``: chapter 11, equation (11.6).
+        """
         other = _as_tensor(other, "@")
         _check_matmul(self.shape, other.shape)
         a, b = self.data, other.data
@@ -286,7 +293,7 @@ class Tensor:
         def backward(g):
             g2 = np.reshape(g, (a2.shape[0], b2.shape[1]))
             return (
-                (g2 @ b2.T).reshape(a.shape),  # d(AB)/dA: G B^T
+                (g2 @ b2.T).reshape(a.shape),  # d(AB)/dA: G B^T, (11.6)
                 (a2.T @ g2).reshape(b.shape),  # d(AB)/dB: A^T G
             )
 
@@ -366,7 +373,7 @@ class Tensor:
         s = np.asarray(sigmoid(self.data))
 
         def backward(g):
-            return (g * s * (1 - s),)  # d(sigma(a))/da = sigma(a) (1 - sigma(a))
+            return (g * s * (1 - s),)  # d(sigma(z))/dz = sigma(z) (1 - sigma(z))
 
         return Tensor._result(s, (self,), backward, "sigmoid")
 
@@ -386,7 +393,7 @@ class Tensor:
         log-sum-exp form, which is stable for logits of any size. Each row's
         output is ``y_j = z_j - log sum_k e^{z_k}``, so ``dy_j/dz_i =
         delta_ij - p_i`` with ``p = softmax(z) = e^y``, and the gradient of a
-        row is ``g - p * sum_j g_j``.
+        row is ``g - p * sum_j g_j``: chapter 11, equation (11.8).
         """
         if self.ndim == 0 or self.shape[-1] == 0:
             raise ValueError(
@@ -411,7 +418,8 @@ def _describe(value):
     text = repr(value)
     if len(text) > 40:
         text = text[:37] + "..."
-    return f"{type(value).__name__} {text}"
+    name = type(value).__name__
+    return text if text.startswith(name) else f"{name} {text}"
 
 
 def _as_tensor(value, op):
@@ -484,7 +492,8 @@ def _unbroadcast(g, shape):
 
     Broadcasting copies an operand along the axes it lacks (in front) and
     along its axes of length 1. Each copy is used once, so its gradient is
-    the sum of the gradients of all the copies (chapter 11).
+    the sum of the gradients of all the copies: for a bias row added to
+    every row of a batch, the column sums, chapter 11, equation (11.7).
     """
     g = np.asarray(g, dtype=float)
     if g.shape == shape:
