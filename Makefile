@@ -72,7 +72,7 @@ pytest-not-browser: setup
 	$(BIN)/python -m pytest -m "not browser"
 
 pytest-browser: setup
-	$(BIN)/python -m pytest -m browser tests/test_browser.py
+	$(BIN)/python -m pytest -m browser tests/test_browser.py tests/test_widgets.py
 
 CHAPTER ?= 04-backpropagation
 chapter: setup

@@ -13,7 +13,9 @@ way:
   figure keeps its text output only, so the picture is not shown twice;
 - links to other pages become links to the published site;
 - the block syntax of pymdownx (``/// details | Solution`` ... ``///``) becomes
-  a bold heading, and ``/// caption`` blocks become italic captions.
+  a bold heading, and ``/// caption`` blocks become italic captions;
+- an interactive figure (``<div class="nnbook-widget" ...>``) is left out: it
+  needs the site's scripts, and the static figure next to it stays.
 
 The output is deterministic: the same page and run give the same bytes.
 """
@@ -24,6 +26,8 @@ import mimetypes
 import re
 
 import nbformat
+
+from scripts import page as pages
 
 INSTALL = 'pip install "nnbook[book] @ git+{repo}"'
 
@@ -71,6 +75,7 @@ def _markdown_cell(text, *, figures, site_url):
         attachments[name] = {mime: base64.b64encode(path.read_bytes()).decode()}
         return f"![{match['alt']}](attachment:{name})"
 
+    text = pages.WIDGET.sub("", text)
     text = _blocks(text)
     text = _IMAGE.sub(attach, text)
     text = _PAGE_LINK.sub(

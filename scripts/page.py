@@ -207,6 +207,26 @@ def checks_something(source):
     return runs_a_check(ast.parse(source))
 
 
+# An interactive figure (CONTRIBUTING.md, "Add a widget"): an HTML block at
+# the left margin, closed by a line `</div>`, whose Markdown links the data
+# file that the page's run wrote into figures/ and the widget's script reads.
+WIDGET = re.compile(
+    r'^<div class="nnbook-widget" data-widget="(?P<name>[\w-]+)" markdown>\n'
+    r"(?P<body>.*?)^</div>[ \t]*(?:\n|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+_FIGURE_LINK = re.compile(r"\]\(figures/(?P<file>[^)\s]+)\)")
+
+
+def widgets(text):
+    """Return ``[(name, files)]``: each widget of a page and the data it reads.
+
+    ``files`` are the names under ``figures/`` that the widget's Markdown
+    links, in order.
+    """
+    return [(m["name"], _FIGURE_LINK.findall(m["body"])) for m in WIDGET.finditer(text)]
+
+
 def read(path):
     """Return the ``Page`` of the Markdown file at ``path``."""
     path = Path(path).resolve()

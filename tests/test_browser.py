@@ -12,15 +12,10 @@ these tests are skipped; with NNBOOK_NO_SKIPS=1 (set by .ci/run) the skip
 fails the run.
 """
 
-import functools
 import hashlib
-import http.server
 import json
 import os
 import re
-import subprocess
-import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
@@ -107,35 +102,17 @@ LOADED = """() => [...document.images].every((img) => img.complete)
 
 PHONE_WIDTH = 390
 
+# The interactive figures (docs/assets/widgets/) have started, or given up.
+WIDGETS_SETTLED = """() => [...document.querySelectorAll('.nnbook-widget')]
+  .every((w) => w.dataset.state && w.dataset.state !== 'loading')"""
+WIDGET_STATES = """() => [...document.querySelectorAll('.nnbook-widget')]
+  .map((w) => [w.dataset.widget, w.dataset.state, w.getClientRects().length > 0])"""
+
 # -- fixtures ----------------------------------------------------------------------
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """Build the site for a local server and serve it; yield its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NNBOOK_SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert built.returncode == 0, f"mkdocs build failed:\n{built.stderr[-3000:]}"
-    server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(out))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base, out
-    server.shutdown()
-    server.server_close()
+# `site`, the built site on a local server, is a fixture of tests/conftest.py,
+# built once for this module and tests/test_widgets.py.
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +209,13 @@ def check_page(browser, base, rel):
     problems = page.evaluate(MATH_PROBLEMS) + [
         f"image not loaded: {src}" for src in page.evaluate(BROKEN_IMAGES)
     ]
+    # Each widget started; on the page that prints the whole book, each one
+    # stands aside, hidden, for the static figure next to it.
+    page.wait_for_function(WIDGETS_SETTLED, timeout=10_000)
+    printing = rel == "print_page/"
+    for name, state, shown in page.evaluate(WIDGET_STATES):
+        if (state, shown) != (("static", False) if printing else ("ready", True)):
+            problems.append(f"widget {name}: {state}, {'shown' if shown else 'hidden'}")
     problems += watch.problems()
     # On a phone the page must not scroll sideways; a formula at the end of a
     # line may stick out by a few pixels, which nobody notices.

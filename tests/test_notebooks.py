@@ -10,6 +10,7 @@ import re
 import pytest
 
 from scripts import notebooks
+from scripts import page as pages
 
 SITE = "https://example.org/book/"
 
@@ -47,10 +48,12 @@ def test_notebooks_carry_their_figures_and_no_site_syntax(book):
     for page, run in book:
         notebook = notebook_of(page, run)
         shown = set(re.findall(r"\]\(figures/([^)\s]+)\)", page.text))
+        # a widget's data file: the notebook leaves the widget out
+        shown -= {name for _, files in pages.widgets(page.text) for name in files}
         attached = {n for cell in notebook.cells for n in cell.get("attachments", {})}
         assert attached == shown, page.name
         prose = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
-        for leftover in (r"\(", r"\[", "/// ", "](figures/", ".md)"):
+        for leftover in (r"\(", r"\[", "/// ", "](figures/", ".md)", "nnbook-widget"):
             assert leftover not in prose, f"{page.name}: {leftover!r} left"
 
 
