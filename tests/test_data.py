@@ -7,6 +7,7 @@ from nnbook import (
     noisy_line,
     one_hot,
     separable_points,
+    shift_images,
     stratified_split,
 )
 
@@ -215,3 +216,49 @@ def test_load_digits_can_hold_back_a_validation_set_without_moving_the_test_set(
 def test_load_digits_refuses_a_bad_validation_size(bad):
     with pytest.raises(ValueError, match="validation_size"):
         load_digits(test_size=0.25, validation_size=bad)
+
+
+def test_shift_images_moves_pixels_and_lets_blanks_in():
+    x = np.arange(1.0, 13.0).reshape(3, 4)
+    np.testing.assert_array_equal(
+        shift_images(x, right=1), [[0, 1, 2, 3], [0, 5, 6, 7], [0, 9, 10, 11]]
+    )
+    np.testing.assert_array_equal(
+        shift_images(x, down=-1, right=-2), [[7, 8, 0, 0], [11, 12, 0, 0], [0] * 4]
+    )
+    np.testing.assert_array_equal(shift_images(x), x)  # no move, a copy
+    assert shift_images(x) is not x
+
+
+def test_shift_images_works_on_the_last_two_axes_of_a_batch():
+    images = load_digits(test_size=0.25, seed=0).X_test[:5].reshape(5, 1, 8, 8)
+    moved = shift_images(images, down=1, right=-1)
+    assert moved.shape == images.shape
+    for one, its_move in zip(images[:, 0], moved[:, 0]):
+        np.testing.assert_array_equal(its_move, shift_images(one, down=1, right=-1))
+    # chapter 8's way of moving right: pad a blank column on each side, slice
+    padded = np.pad(images, ((0, 0), (0, 0), (0, 0), (1, 1)))
+    np.testing.assert_array_equal(shift_images(images, right=1), padded[..., :8])
+
+
+def test_shift_images_there_and_back_loses_only_the_edge():
+    x = np.ones((4, 4))
+    back = shift_images(shift_images(x, down=1), down=-1)
+    np.testing.assert_array_equal(back[:3], 1.0)
+    np.testing.assert_array_equal(back[3], 0.0)  # the last row went over the edge
+
+
+@pytest.mark.parametrize(
+    ("images", "kwargs", "error", "words"),
+    [
+        (np.ones(8), {"right": 1}, ValueError, "at least 2 axes"),
+        (np.ones((8, 8)), {"right": 8}, ValueError, "between -7 and 7"),
+        (np.ones((8, 6)), {"right": -6}, ValueError, "between -5 and 5"),
+        (np.ones((8, 8)), {"down": 1.0}, TypeError, "whole number"),
+        (np.ones((8, 8)), {"down": True}, TypeError, "whole number"),
+        ([["a"]], {}, TypeError, "real numbers"),
+    ],
+)
+def test_shift_images_rejects_bad_arguments(images, kwargs, error, words):
+    with pytest.raises(error, match=words):
+        shift_images(images, **kwargs)

@@ -41,6 +41,7 @@ from nnbook.data import (
     noisy_line,
     one_hot,
     separable_points,
+    shift_images,
     stratified_split,
 )
 from nnbook.gradcheck import check_network_gradients, numerical_gradient, relative_error
@@ -54,11 +55,18 @@ from nnbook.optimisation import (
 )
 from nnbook.optimisers import SGD, Adam, RMSprop
 from nnbook.perceptron import Perceptron, PerceptronHistory
+from nnbook.scaled_dot_product import (
+    AttentionClassifier,
+    attention,
+    attention_backward,
+    attention_weights,
+)
 from nnbook.training import DivergenceError, TrainingHistory
 
 __all__ = [
     "SGD",
     "Adam",
+    "AttentionClassifier",
     "Conv2d",
     "ConvNet",
     "Dense",
@@ -73,6 +81,9 @@ __all__ = [
     "ReLU",
     "Tensor",
     "TrainingHistory",
+    "attention",
+    "attention_backward",
+    "attention_weights",
     "binary_cross_entropy",
     "binary_cross_entropy_gradient",
     "check_network_gradients",
@@ -97,6 +108,7 @@ __all__ = [
     "relu",
     "relu_prime",
     "separable_points",
+    "shift_images",
     "sigmoid",
     "sigmoid_prime",
     "softmax",

@@ -3,8 +3,9 @@
 Chapter 1 uses the logic gates, chapter 2 a linearly separable set of points
 whose margin is known in advance, and chapter 3 points scattered around a
 straight line. Chapter 6 loads the 8x8 handwritten digits that ship with
-scikit-learn (no download), split into a training and a test set. Inputs come
-back with one example per row, as everywhere in ``nnbook``.
+scikit-learn (no download), split into a training and a test set, and chapter
+10 moves them by whole pixels to make more training images. Inputs come back
+with one example per row, as everywhere in ``nnbook``.
 """
 
 import numbers
@@ -254,3 +255,60 @@ def load_digits(*, test_size=0.25, validation_size=0.0, seed=0):
         Y_val=one_hot(labels[val], 10),
         labels_val=labels[val],
     )
+
+
+# -- chapter 10: more training images by moving them ------------------------------
+
+
+def _shift(name, value, size):
+    """Return the shift ``value`` as an int that leaves some of ``size`` pixels."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(
+            f"{name} must be a whole number of pixels; got "
+            f"{type(value).__name__} {value!r}"
+        )
+    if abs(value) >= size:
+        raise ValueError(
+            f"{name} must lie between {-(size - 1)} and {size - 1} for images "
+            f"{size} pixels across, or nothing of the image is left; got {value}"
+        )
+    return int(value)
+
+
+def shift_images(images, *, down=0, right=0):
+    """Return ``images`` moved ``down`` rows and ``right`` columns, with blanks let in.
+
+    The last two axes of ``images`` are the rows and the columns of each
+    image, so a single ``(H, W)`` image, a batch ``(N, H, W)`` and chapter
+    8's ``(N, C, H, W)`` all work. Entry ``[..., r, s]`` of the result is
+
+    .. math:: x'_{r,s} = x_{r - \\text{down},\\, s - \\text{right}}
+
+    where that pixel lies inside the image, and 0 (no ink) where it does
+    not: pixels moved over the edge are lost, blank ones come in at the
+    opposite edge. Negative shifts move up and to the left. The result is a
+    new float array of the same shape. Chapter 10, data augmentation (the
+    one-pixel moves of chapter 8's experiment, as training images).
+    """
+    images = as_numeric_array("images", images)
+    if images.ndim < 2:
+        raise ValueError(
+            "images must have at least 2 axes, the rows and the columns of "
+            f"each image last; got shape {images.shape}"
+        )
+    rows, columns = images.shape[-2:]
+    down = _shift("down", down, rows)
+    right = _shift("right", right, columns)
+    # the rows (and columns) that receive pixels, and those they come from
+    to_rows, from_rows = _overlap(down, rows)
+    to_columns, from_columns = _overlap(right, columns)
+    moved = np.zeros_like(images)
+    moved[..., to_rows, to_columns] = images[..., from_rows, from_columns]
+    return moved
+
+
+def _overlap(shift, size):
+    """Return the slices ``(to, from)`` of an axis of ``size`` moved by ``shift``."""
+    if shift >= 0:
+        return slice(shift, size), slice(0, size - shift)
+    return slice(0, size + shift), slice(-shift, size)
