@@ -94,8 +94,8 @@ class Network:
 
     ``dropout``, a probability ``p`` with ``0 <= p < 1`` (0 by default),
     switches each hidden neuron off with probability ``p`` on every training
-    step, independently for each example (chapter 10). It is *inverted*
-    dropout: the neurons that stay on are multiplied by ``1 / (1 - p)``, so
+    step, independently for each example (chapter 10, equation (10.5)). It
+    is *inverted* dropout: the neurons that stay on are multiplied by ``1 / (1 - p)``, so
     that each activation keeps its mean and the network needs no rescaling
     afterwards. Only :meth:`train` drops neurons, with masks drawn from its
     own ``seed``; ``forward``, ``cost``, ``backprop``, ``predict`` and
@@ -409,7 +409,8 @@ class Network:
         are the equations (5.6) to (5.9) of chapter 5; chapter 4 derives them
         for one neuron per layer, chapter 7 gives (5.6) for the softmax and
         the cross-entropy. With ``masks``, the gradients are those of
-        ``cost(X, Y, masks=masks)``, through the dropout masks (chapter 10).
+        ``cost(X, Y, masks=masks)``, through the dropout masks (chapter 10,
+        (10.7)).
         """
         X, Y, masks = self._check_data(X, Y, masks=masks)
         return self._backprop(X, Y, masks)

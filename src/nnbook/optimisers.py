@@ -27,7 +27,8 @@ class _Optimiser:
 
     ``weight_decay`` ``lambda`` adds ``lambda theta`` to every gradient before
     the rule uses it, as PyTorch's ``weight_decay`` does: it is the gradient
-    of the L2 penalty ``lambda/2 ||theta||^2`` added to the cost (chapter 10).
+    of the L2 penalty ``lambda/2 ||theta||^2`` added to the cost (chapter 10,
+    (10.1) to (10.3)).
     """
 
     def __init__(self, learning_rate, weight_decay):
