@@ -95,9 +95,9 @@ class Network:
     ``dropout``, a probability ``p`` with ``0 <= p < 1`` (0 by default),
     switches each hidden neuron off with probability ``p`` on every training
     step, independently for each example (chapter 10, equation (10.5)). It
-    is *inverted* dropout: the neurons that stay on are multiplied by ``1 / (1 - p)``, so
-    that each activation keeps its mean and the network needs no rescaling
-    afterwards. Only :meth:`train` drops neurons, with masks drawn from its
+    is *inverted* dropout: the neurons that stay on are multiplied by
+    ``1 / (1 - p)``, so that each activation keeps its mean and the network
+    needs no rescaling afterwards. Only :meth:`train` drops neurons, with masks drawn from its
     own ``seed``; ``forward``, ``cost``, ``backprop``, ``predict`` and
     ``accuracy`` use the whole network, unless given ``masks`` to apply
     (see :meth:`dropout_masks`).
