@@ -97,10 +97,10 @@ class Network:
     step, independently for each example (chapter 10, equation (10.5)). It
     is *inverted* dropout: the neurons that stay on are multiplied by
     ``1 / (1 - p)``, so that each activation keeps its mean and the network
-    needs no rescaling afterwards. Only :meth:`train` drops neurons, with masks drawn from its
-    own ``seed``; ``forward``, ``cost``, ``backprop``, ``predict`` and
-    ``accuracy`` use the whole network, unless given ``masks`` to apply
-    (see :meth:`dropout_masks`).
+    needs no rescaling afterwards. Only :meth:`train` drops neurons, with
+    masks drawn from its own ``seed``; ``forward``, ``cost``, ``backprop``,
+    ``predict`` and ``accuracy`` use the whole network, unless given
+    ``masks`` to apply (see :meth:`dropout_masks`).
     """
 
     def __init__(
