@@ -216,8 +216,19 @@ def test_attention_weights_rejects_bad_input():
         attention_weights(np.zeros((4, 3)), np.zeros((5, 2)))
     mask = np.ones((4, 5), bool)
     mask[2] = False
-    with pytest.raises(ValueError, match="row 2 of the mask"):
+    with pytest.raises(ValueError, match="row 2 of the mask is all False;"):
         attention_weights(np.zeros((4, 3)), np.zeros((5, 3)), mask)
+
+
+def test_an_empty_row_of_a_batch_of_masks_is_named_with_its_batch_entry():
+    Q, K, V, _, mask = problem(batch=(2, 3))
+    mask[1, 2, 3] = False  # query 3 of sequence (1, 2) sees nothing
+    words = r"row 3 of the mask is all False in the batch entry \(1, 2\)"
+    with pytest.raises(ValueError, match=words):
+        attention(Q, K, V, mask)
+    one = mask[1, 2]  # one mask for a batch of queries: no batch entry to name
+    with pytest.raises(ValueError, match=r"row 3 of the mask is all False;"):
+        attention(Q[1], K[1, 2], V[1, 2], one)
 
 
 @pytest.mark.parametrize("grad_out", [np.zeros((4, 3)), np.zeros((2, 4, 2))])

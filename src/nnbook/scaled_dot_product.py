@@ -105,13 +105,14 @@ def _check_mask(mask, shape):
             f"column per key (its batch axes may be 1 or absent); got "
             f"{mask.shape}"
         )
-    empty = ~np.broadcast_to(mask, shape).any(axis=-1)
+    empty = ~mask.any(axis=-1)  # in the mask's own axes, before broadcasting
     if empty.any():
-        where = tuple(int(i) for i in np.argwhere(empty)[0])
+        *batch, row = (int(i) for i in np.argwhere(empty)[0])
+        where = f" in the batch entry {tuple(batch)}" if batch else ""
         raise ValueError(
-            f"every query needs at least one key to attend to, but row "
-            f"{where[-1]} of the mask is all False (index {where} of the "
-            f"query axes); a softmax over no keys is undefined"
+            f"every query needs at least one key to attend to, but row {row} "
+            f"of the mask is all False{where}; a softmax over no keys is "
+            "undefined"
         )
     return mask
 

@@ -74,8 +74,9 @@ def attention_maps(images, weights, labels):
 
     ``images`` has the shape ``(k, n, w)``: ``k`` images of ``n`` rows, the
     tokens; ``weights`` ``(k, n, n)``: the weights ``P`` of each image, the
-    query row ``i`` down and the key row ``j`` across, all on one grey scale
-    from 0 to the largest weight; ``labels`` the ``k`` digits, for the titles.
+    query row ``i`` down and the key row ``j`` across, all on one colour
+    scale from 0 to the largest weight; ``labels`` the ``k`` digits, for the
+    titles.
     """
     images, weights = np.asarray(images, dtype=float), np.asarray(weights, dtype=float)
     k = len(images)
