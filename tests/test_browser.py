@@ -166,11 +166,17 @@ def pages_of(site_dir):
     return pages
 
 
+# Generous limits: the print page holds the whole book (every figure and
+# about two thousand equations), and CI runs this beside the other tests on
+# two busy cores. The report records how long each page really took.
+LOAD_TIMEOUT_MS = 180_000
+
+
 def visit(page, url):
     """Load ``url`` in ``page``; return the seconds from navigation to typeset."""
-    page.goto(url, wait_until="load")
-    page.wait_for_function(ALL_MATH_TYPESET, timeout=15_000)
-    page.wait_for_function(LOADED, timeout=15_000)
+    page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function(ALL_MATH_TYPESET, timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function(LOADED, timeout=LOAD_TIMEOUT_MS)
     return page.evaluate(
         "() => performance.getEntriesByName('nnbook:typeset')[0].startTime / 1000"
     )
