@@ -293,6 +293,46 @@ def as_labels(name, Y, X, n_out):
     return labels
 
 
+def class_labels(name, Y, n, classes):
+    """Return the classes of ``n`` images that ``Y`` names, for ConvNet and
+    AttentionClassifier: integer labels of shape ``(n,)`` or one-hot rows of
+    shape ``(n, classes)``."""
+    Y = np.asarray(Y)
+    if Y.ndim == 1 and Y.dtype.kind in "iu":
+        if Y.shape != (n,) or (Y.size and (Y.min() < 0 or Y.max() >= classes)):
+            raise ValueError(
+                f"{name} must hold {n} integer labels from 0 to "
+                f"{classes - 1}; got shape {Y.shape}"
+                + (f", values {Y.min()} to {Y.max()}" if Y.size else "")
+            )
+        return Y.astype(np.int64)
+    Y = as_numeric_array(name, Y)
+    one_hot = np.isin(Y, (0.0, 1.0)).all(axis=-1) & (Y.sum(axis=-1) == 1)
+    if Y.shape != (n, classes) or not one_hot.all():
+        raise ValueError(
+            f"{name} must be integer labels of shape ({n},) or one-hot "
+            f"rows of shape ({n}, {classes}); got shape {Y.shape}"
+        )
+    return Y.argmax(axis=1)
+
+
+def probability_targets(Y, shape):
+    """Return ``Y`` as targets of the cross-entropy of a softmax output: an
+    array of ``shape`` (images, classes) whose rows are distributions."""
+    Y = as_numeric_array("Y", Y)
+    if Y.shape != shape:
+        raise ValueError(
+            f"Y must have shape {shape}, one target row per image "
+            f"and one column per class; got {Y.shape}"
+        )
+    if (Y < 0).any() or not np.allclose(Y.sum(axis=1), 1.0):
+        raise ValueError(
+            "each row of Y must be a probability distribution, such as a "
+            "one-hot row (the cross-entropy needs it, chapter 7)"
+        )
+    return Y
+
+
 def check_pair(name, value):
     """Return ``value`` as the pair ``(X_val, Y_val)``, or raise TypeError."""
     if not (isinstance(value, tuple | list) and len(value) == 2):

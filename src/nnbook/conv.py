@@ -21,7 +21,13 @@ product in all (the method known as *im2col*).
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from nnbook._checks import as_int, as_numeric_array, check_pair
+from nnbook._checks import (
+    as_int,
+    as_numeric_array,
+    check_pair,
+    class_labels,
+    probability_targets,
+)
 from nnbook.activations import softmax
 from nnbook.costs import cross_entropy
 from nnbook.training import train
@@ -418,39 +424,7 @@ class ConvNet:
         shape = (len(X), first.shape[1])
         if Y is None:
             return X, shape
-        Y = as_numeric_array("Y", Y)
-        if Y.shape != shape:
-            raise ValueError(
-                f"Y must have shape {shape}, one target row per image "
-                f"and one column per class; got {Y.shape}"
-            )
-        if (Y < 0).any() or not np.allclose(Y.sum(axis=1), 1.0):
-            raise ValueError(
-                "each row of Y must be a probability distribution, such as a "
-                "one-hot row (the cross-entropy needs it, chapter 7)"
-            )
-        return X, shape, Y
-
-    def _labels(self, name, Y, shape):
-        """Return the classes that ``Y`` names: integer labels or one-hot rows."""
-        Y = np.asarray(Y)
-        n, classes = shape
-        if Y.ndim == 1 and Y.dtype.kind in "iu":
-            if Y.shape != (n,) or (Y.size and (Y.min() < 0 or Y.max() >= classes)):
-                raise ValueError(
-                    f"{name} must hold {n} integer labels from 0 to "
-                    f"{classes - 1}; got shape {Y.shape}"
-                    + (f", values {Y.min()} to {Y.max()}" if Y.size else "")
-                )
-            return Y.astype(np.int64)
-        Y = as_numeric_array(name, Y)
-        one_hot = np.isin(Y, (0.0, 1.0)).all(axis=-1) & (Y.sum(axis=-1) == 1)
-        if Y.shape != (n, classes) or not one_hot.all():
-            raise ValueError(
-                f"{name} must be integer labels of shape ({n},) or one-hot "
-                f"rows of shape ({n}, {classes}); got shape {Y.shape}"
-            )
-        return Y.argmax(axis=1)
+        return X, shape, probability_targets(Y, shape)
 
     # -- the public interface ----------------------------------------------------------
 
@@ -483,7 +457,7 @@ class ConvNet:
         ``Y`` gives the classes as integer labels or as one-hot rows.
         """
         X, shape = self._check_data(X)
-        labels = self._labels("Y", Y, shape)
+        labels = class_labels("Y", Y, *shape)
         return float(np.mean(self._forward(X)[0].argmax(axis=1) == labels))
 
     def train(
@@ -510,11 +484,11 @@ class ConvNet:
         one-hot rows.
         """
         X, shape, Y = self._check_data(X, Y)
-        labels = self._labels("Y", Y, shape)
+        labels = class_labels("Y", Y, *shape)
         if validation is not None:
             X_val, Y_val = check_pair("validation", validation)
             X_val, shape_val = self._check_data(X_val)
-            labels_val = self._labels("validation Y", Y_val, shape_val)
+            labels_val = class_labels("validation Y", Y_val, *shape_val)
             validation = (X_val, np.eye(shape_val[1])[labels_val], labels_val)
         return train(
             self,

@@ -29,7 +29,13 @@ one layer of self-attention, and trains with the loop of
 
 import numpy as np
 
-from nnbook._checks import as_int, as_numeric_array, check_pair
+from nnbook._checks import (
+    as_int,
+    as_numeric_array,
+    check_pair,
+    class_labels,
+    probability_targets,
+)
 from nnbook.activations import softmax
 from nnbook.costs import cross_entropy
 from nnbook.training import train
@@ -372,37 +378,7 @@ class AttentionClassifier:
         return X
 
     def _check_targets(self, X, Y):
-        Y = as_numeric_array("Y", Y)
-        if Y.shape != (len(X), self.classes):
-            raise ValueError(
-                f"Y must have shape ({len(X)}, {self.classes}), one target row "
-                f"per image and one column per class; got {Y.shape}"
-            )
-        if (Y < 0).any() or not np.allclose(Y.sum(axis=1), 1.0):
-            raise ValueError(
-                "each row of Y must be a probability distribution, such as a "
-                "one-hot row (the cross-entropy needs it, chapter 7)"
-            )
-        return Y
-
-    def _labels(self, name, Y, n):
-        """Return the classes that ``Y`` names: integer labels or one-hot rows."""
-        Y = np.asarray(Y)
-        if Y.ndim == 1 and Y.dtype.kind in "iu":
-            if Y.shape != (n,) or (Y.size and (Y.min() < 0 or Y.max() >= self.classes)):
-                raise ValueError(
-                    f"{name} must hold {n} integer labels from 0 to "
-                    f"{self.classes - 1}; got shape {Y.shape}"
-                )
-            return Y.astype(np.int64)
-        Y = as_numeric_array(name, Y)
-        one_hot = np.isin(Y, (0.0, 1.0)).all(axis=-1) & (Y.sum(axis=-1) == 1)
-        if Y.shape != (n, self.classes) or not one_hot.all():
-            raise ValueError(
-                f"{name} must be integer labels of shape ({n},) or one-hot "
-                f"rows of shape ({n}, {self.classes}); got shape {Y.shape}"
-            )
-        return Y.argmax(axis=1)
+        return probability_targets(Y, (len(X), self.classes))
 
     # -- the public interface -------------------------------------------------
 
@@ -435,7 +411,7 @@ class AttentionClassifier:
     def accuracy(self, X, Y):
         """Return the fraction of ``X`` classified right; ``Y``: labels or one-hot."""
         X = self._check_images(X)
-        labels = self._labels("Y", Y, len(X))
+        labels = class_labels("Y", Y, len(X), self.classes)
         return float(np.mean(self._forward(X)[0].argmax(axis=1) == labels))
 
     def train(
@@ -462,11 +438,11 @@ class AttentionClassifier:
         """
         X = self._check_images(X)
         Y = self._check_targets(X, Y)
-        labels = self._labels("Y", Y, len(X))
+        labels = class_labels("Y", Y, len(X), self.classes)
         if validation is not None:
             X_val, Y_val = check_pair("validation", validation)
             X_val = self._check_images(X_val)
-            labels_val = self._labels("validation Y", Y_val, len(X_val))
+            labels_val = class_labels("validation Y", Y_val, len(X_val), self.classes)
             validation = (X_val, np.eye(self.classes)[labels_val], labels_val)
         return train(
             self,
